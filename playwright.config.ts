@@ -1,0 +1,28 @@
+import { defineConfig, devices } from '@playwright/test';
+import { browserExecutable, CHROMIUM_ARGS } from './tests/browser';
+
+export const PREVIEW_PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://localhost:${PREVIEW_PORT}`,
+		...devices['Pixel 7'],
+		viewport: { width: 390, height: 844 },
+		launchOptions: { executablePath: browserExecutable(), args: CHROMIUM_ARGS },
+		serviceWorkers: 'allow',
+		trace: 'off'
+	},
+	webServer: {
+		command: `npx vite preview --port ${PREVIEW_PORT} --strictPort`,
+		port: PREVIEW_PORT,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,65 @@
+import { hashText } from './hash';
+import { assignNoteIds, type NoteLock } from './note-ids';
+import { parseNotes, type ParseWarning } from './parse';
+import { renderNote, type Sanitizer } from './render';
+import { DECK_FORMAT, type Deck, type DeckTag, type Note } from './schema';
+import type { TagVocabulary } from './tag-vocabulary';
+
+export interface NoteSource {
+	/** Path shown to the author in warnings and in the deck (e.g. content/notes/a.txt). */
+	file: string;
+	text: string;
+}
+
+export interface DeckBuild {
+	deck: Deck;
+	lock: NoteLock;
+	warnings: ParseWarning[];
+}
+
+/**
+ * Builds the deck from note files: parse, give stable ids, render markdown, count tags.
+ * Pure and deterministic: the same input gives a byte-identical deck.
+ */
+export function buildDeck(
+	sources: NoteSource[],
+	vocabulary: TagVocabulary,
+	lock: NoteLock,
+	sanitizer: Sanitizer
+): DeckBuild {
+	const parsed = sources.map((s) => parseNotes(s.file, s.text, vocabulary));
+	const parsedNotes = parsed.flatMap((p) => p.notes);
+	const warnings = parsed.flatMap((p) => p.warnings);
+
+	const assignment = assignNoteIds(
+		parsedNotes.map((n) => n.text),
+		lock
+	);
+	for (const index of assignment.duplicates) {
+		const note = parsedNotes[index];
+		if (note) warnings.push({ ...note.source, message: 'duplicate note: the same text appears earlier' });
+	}
+
+	const notes: Note[] = parsedNotes.map((note, i) => ({
+		id: assignment.ids[i] ?? '',
+		text: note.text,
+		html: renderNote(note.text, sanitizer),
+		tags: note.tags,
+		source: note.source
+	}));
+
+	const content = { notes, tags: countTags(notes, vocabulary) };
+	const deck: Deck = { version: DECK_FORMAT, hash: hashText(JSON.stringify(content)), ...content };
+	return { deck, lock: assignment.lock, warnings };
+}
+
+function countTags(notes: Note[], vocabulary: TagVocabulary): DeckTag[] {
+	const counts = new Map<string, number>();
+	for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+	return [...counts.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([name, count]) => {
+			const info = vocabulary.tags.find((t) => t.name === name);
+			return { name, count, description: info?.description ?? '', aliases: info?.aliases ?? [] };
+		});
+}

@@ -1,0 +1,17 @@
+/**
+ * A 53-bit string hash (cyrb53) as 14 hex digits. Not cryptographic: it names content,
+ * and must give the same answer in Node and in the browser without any platform API.
+ */
+export function hashText(text: string, seed = 0): string {
+	let h1 = 0xdeadbeef ^ seed;
+	let h2 = 0x41c6ce57 ^ seed;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+	return value.toString(16).padStart(14, '0');
+}

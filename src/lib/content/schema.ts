@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Version of the deck.json format; bump when its shape changes. */
+export const DECK_FORMAT = 1;
+
+const tagName = z.string().regex(/^[\p{L}][\p{L}\p{N}_-]*$/u);
+
+export const NoteSchema = z.object({
+	id: z.string().regex(/^n[0-9a-f]{10}$/),
+	text: z.string().min(1),
+	html: z.string(),
+	tags: z.array(tagName),
+	source: z.object({ file: z.string(), line: z.number().int().positive() })
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const DeckTagSchema = z.object({
+	name: tagName,
+	count: z.number().int().positive(),
+	description: z.string(),
+	aliases: z.array(z.string())
+});
+export type DeckTag = z.infer<typeof DeckTagSchema>;
+
+export const DeckSchema = z.object({
+	version: z.literal(DECK_FORMAT),
+	/** Content hash: two devices with the same hash have the same notes and cards. */
+	hash: z.string().regex(/^[0-9a-f]{14}$/),
+	notes: z.array(NoteSchema),
+	tags: z.array(DeckTagSchema)
+});
+export type Deck = z.infer<typeof DeckSchema>;
+
+export const TagFileSchema = z.object({
+	tags: z.record(
+		z.string().regex(/^[a-z][a-z0-9_-]*$/, 'tag names are lower-case words'),
+		z.object({
+			description: z.string().min(1),
+			aliases: z.array(z.string().regex(/^[a-z][a-z0-9_-]*$/)).default([])
+		})
+	)
+});
+export type TagFile = z.infer<typeof TagFileSchema>;
+
+export const NoteLockSchema = z.object({
+	version: z.literal(1),
+	notes: z.array(
+		z.object({
+			id: z.string().regex(/^n[0-9a-f]{10}$/),
+			text: z.string(),
+			deleted: z.literal(true).optional()
+		})
+	)
+});
+
+/** A zod error as `path: message` lines an author can act on. */
+export function describeZodError(error: z.ZodError): string {
+	return error.issues
+		.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
+		.join('\n');
+}

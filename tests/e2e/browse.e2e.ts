@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { builtDeck, notesWith } from './deck';
+
+const deck = builtDeck();
+
+test('home lists every tag with its note count and description', async ({ page }) => {
+	await page.goto('/');
+	const rows = page.locator('.topics > li');
+	await expect(rows).toHaveCount(deck.tags.length);
+	for (const tag of deck.tags) {
+		const link = page.locator(`a.topic[href="/notes?tags=${tag.name}"]`);
+		await expect(link.locator('.name')).toHaveText(`#${tag.name}`);
+		await expect(link.locator('.count')).toHaveText(String(tag.count));
+		if (tag.description) await expect(link.locator('.description')).toHaveText(tag.description);
+	}
+});
+
+test('tapping #etcd shows the etcd notes as rendered markdown', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: /^#etcd\b/ }).click();
+	await expect(page).toHaveURL(/\/notes\?tags=etcd$/);
+	const etcd = notesWith(deck, ['etcd']);
+	await expect(page.locator('ol.notes article')).toHaveCount(etcd.length);
+	await expect(page.getByRole('status').first()).toContainText(`${etcd.length} notes`);
+	// markdown is rendered, not shown raw: the first note's HTML paragraph is there
+	await expect(page.locator('ol.notes article .note-body p').first()).toBeVisible();
+});
+
+test('picking several tags shows notes with any of them, and the URL says so', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Select #etcd').check();
+	await page.getByLabel('Select #rbac').check();
+	await page.getByRole('link', { name: 'Show notes for 2 topics' }).click();
+	await expect(page).toHaveURL(/\/notes\?tags=etcd,rbac$/);
+	await expect(page.locator('ol.notes article')).toHaveCount(
+		notesWith(deck, ['etcd', 'rbac']).length
+	);
+});
+
+test('a shared URL with tags, an alias and an exclusion shows the same notes', async ({ page }) => {
+	await page.goto('/notes?tags=runtimes,etcd&exclude=trivia');
+	const expected = notesWith(deck, ['runtime', 'etcd'], ['trivia']);
+	await expect(page.locator('ol.notes article')).toHaveCount(expected.length);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('#runtime, #etcd');
+	for (const article of await page.locator('ol.notes article').all()) {
+		await expect(article.locator('.note-tags')).not.toContainText('#trivia');
+	}
+});
+
+test('search narrows the notes and is kept in the URL', async ({ page }) => {
+	await page.goto('/notes?tags=etcd');
+	await page.getByRole('searchbox', { name: 'Search these notes' }).fill('bcrypt');
+	await expect(page).toHaveURL(/\/notes\?tags=etcd&q=bcrypt$/);
+	const expected = notesWith(deck, ['etcd']).filter((n) => n.text.toLowerCase().includes('bcrypt'));
+	expect(expected.length).toBeGreaterThan(0);
+	await expect(page.locator('ol.notes article')).toHaveCount(expected.length);
+	await page.reload();
+	await expect(page.getByRole('searchbox', { name: 'Search these notes' })).toHaveValue('bcrypt');
+	await expect(page.locator('ol.notes article')).toHaveCount(expected.length);
+});
+
+test('home search finds notes across all topics', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('searchbox', { name: 'Search all notes' }).fill('PKCS');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\/notes\?q=PKCS$/);
+	await expect(page.locator('ol.notes article')).toHaveCount(
+		deck.notes.filter((n) => n.text.includes('PKCS')).length
+	);
+});
+
+test('tag chips toggle the filter with the keyboard and update the URL', async ({ page }) => {
+	await page.goto('/notes?tags=etcd');
+	const filters = page.getByText('Filter by topic');
+	await filters.focus();
+	await page.keyboard.press('Enter');
+	const hideTrivia = page.getByRole('button', { name: 'Hide #trivia' });
+	await hideTrivia.focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/notes\?tags=etcd&exclude=trivia$/);
+	await expect(hideTrivia).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.locator('ol.notes article')).toHaveCount(
+		notesWith(deck, ['etcd'], ['trivia']).length
+	);
+});
+
+test('home offers to continue with the last filter used', async ({ page }) => {
+	await page.goto('/notes?tags=kubelet');
+	await expect(page.locator('ol.notes article').first()).toBeVisible();
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Continue: #kubelet' }).click();
+	await expect(page).toHaveURL(/\/notes\?tags=kubelet$/);
+});

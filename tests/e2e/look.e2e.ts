@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = [
+	{ name: 'home', path: '/', ready: '.topics > li' },
+	{ name: 'notes-etcd', path: '/notes?tags=etcd', ready: 'ol.notes article' },
+	{ name: 'notes-all', path: '/notes', ready: 'ol.notes article' }
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`${colorScheme} mode`, () => {
+		test.use({ colorScheme });
+
+		for (const { name, path, ready } of pages) {
+			test(`${name} has no serious accessibility violations`, async ({ page }) => {
+				await page.goto(path);
+				await page.locator(ready).first().waitFor();
+				const { violations } = await new AxeBuilder({ page }).analyze();
+				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			});
+
+			test(`${name} screenshots at phone and desktop size`, async ({ page }) => {
+				await page.goto(path);
+				await page.locator(ready).first().waitFor();
+				await page.screenshot({
+					path: `test-results/screenshots/${name}-phone-${colorScheme}.png`
+				});
+				await page.setViewportSize({ width: 1280, height: 800 });
+				await page.screenshot({
+					path: `test-results/screenshots/${name}-desktop-${colorScheme}.png`
+				});
+				// readable at 320 px: nothing wider than the screen
+				await page.setViewportSize({ width: 320, height: 640 });
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				expect(overflow).toBeLessThanOrEqual(0);
+			});
+		}
+	});
+}
