@@ -1,7 +1,7 @@
 import type { TagResolver } from '$lib/content/tag-filter';
 import type { Deck } from '$lib/content/schema';
 
-export type { Deck, DeckTag, Note } from '$lib/content/schema';
+export type { Card, Deck, DeckTag, Flashcard, McqCard, Note } from '$lib/content/schema';
 
 let deckPromise: Promise<Deck> | undefined;
 

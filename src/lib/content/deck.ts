@@ -2,7 +2,7 @@ import { hashText } from './hash';
 import { assignNoteIds, type NoteLock } from './note-ids';
 import { parseNotes, type ParseWarning } from './parse';
 import { renderNote, type Sanitizer } from './render';
-import { DECK_FORMAT, type Deck, type DeckTag, type Note } from './schema';
+import { DECK_FORMAT, type Card, type Deck, type DeckTag, type Note } from './schema';
 import type { TagVocabulary } from './tag-vocabulary';
 
 export interface NoteSource {
@@ -48,7 +48,9 @@ export function buildDeck(
 		source: note.source
 	}));
 
-	const content = { notes, tags: countTags(notes, vocabulary) };
+	// cards come from the generator (issue 3); until then the deck carries none
+	const cards: Card[] = [];
+	const content = { notes, tags: countTags(notes, vocabulary), cards };
 	const deck: Deck = { version: DECK_FORMAT, hash: hashText(JSON.stringify(content)), ...content };
 	return { deck, lock: assignment.lock, warnings };
 }

@@ -22,12 +22,45 @@ export const DeckTagSchema = z.object({
 });
 export type DeckTag = z.infer<typeof DeckTagSchema>;
 
+const cardBase = {
+	/** Stable across rebuilds and note edits: `<noteId>:<kind>:<key>`, key chosen by the generator. */
+	id: z.string().regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u),
+	noteId: z.string().regex(/^n[0-9a-f]{10}$/),
+	tags: z.array(tagName),
+	/** An editorial correction of the note (overlay fix), shown with the answer. Plain text. */
+	correction: z.string().min(1).optional()
+};
+
+/** A multiple-choice question: four plain-text options, exactly one right. */
+export const McqCardSchema = z.object({
+	...cardBase,
+	kind: z.literal('mcq'),
+	question: z.string().min(1),
+	options: z.array(z.string().min(1)).length(4),
+	answerIndex: z.number().int().min(0).max(3),
+	explanation: z.string()
+});
+
+/** A flashcard: `cloze` (front has a ___ blank) or `recall` (front asks, back answers). Plain text. */
+export const FlashcardSchema = z.object({
+	...cardBase,
+	kind: z.enum(['cloze', 'recall']),
+	front: z.string().min(1),
+	back: z.string().min(1)
+});
+
+export const CardSchema = z.discriminatedUnion('kind', [McqCardSchema, FlashcardSchema]);
+export type McqCard = z.infer<typeof McqCardSchema>;
+export type Flashcard = z.infer<typeof FlashcardSchema>;
+export type Card = z.infer<typeof CardSchema>;
+
 export const DeckSchema = z.object({
 	version: z.literal(DECK_FORMAT),
 	/** Content hash: two devices with the same hash have the same notes and cards. */
 	hash: z.string().regex(/^[0-9a-f]{14}$/),
 	notes: z.array(NoteSchema),
-	tags: z.array(DeckTagSchema)
+	tags: z.array(DeckTagSchema),
+	cards: z.array(CardSchema)
 });
 export type Deck = z.infer<typeof DeckSchema>;
 
