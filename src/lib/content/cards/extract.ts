@@ -60,9 +60,12 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	};
 
 	for (const m of sentence.matchAll(CVE)) {
-		add({ type: 'cve', value: `CVE-${m[1]}-${m[2]}`, ...at(m) });
+		const value = `CVE-${m[1]}-${m[2]}`;
+		add({ type: 'cve', value, ...at(m), glossary: glossary.lookup(value) });
 	}
-	for (const m of sentence.matchAll(KEP)) add({ type: 'kep', value: `KEP ${m[1]}`, ...at(m) });
+	for (const m of sentence.matchAll(KEP)) {
+		add({ type: 'kep', value: `KEP ${m[1]}`, ...at(m), glossary: glossary.lookup(`KEP ${m[1]}`) });
+	}
 	for (const m of sentence.matchAll(FLAG)) {
 		const name = m[0].split('=')[0] ?? m[0];
 		add({ type: 'flag', value: m[0], ...at(m), glossary: glossary.lookup(name) });
@@ -78,7 +81,11 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	for (const g of glossary.find(sentence)) {
 		add({ type: 'glossary', value: g.term.term, surface: g.surface, start: g.start, end: g.end, glossary: g.term });
 	}
-	for (const m of sentence.matchAll(PATH)) add({ type: 'path', value: m[0], ...at(m) });
+	for (const m of sentence.matchAll(PATH)) {
+		const path = m[0].replace(/[.,]+$/, '');
+		const start = m.index ?? 0;
+		add({ type: 'path', value: path, surface: path, start, end: start + path.length });
+	}
 	for (const m of sentence.matchAll(QUOTED)) {
 		const inner = m[1] ?? m[2] ?? '';
 		const start = (m.index ?? 0) + 1;

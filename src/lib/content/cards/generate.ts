@@ -13,6 +13,7 @@ import {
 	slug,
 	splitSentences,
 	startsWithPronoun,
+	withoutLeadingConjunction,
 	wordPattern
 } from './text';
 
@@ -90,7 +91,7 @@ const ADVICE =
 const ADVICE_START =
 	/^(?:avoid|ensure|make sure|monitor|remember|beware|disable|enable|block|use|prefer|rotate|consider|do not|don't|never|put|setup|set up|could have|when (?:performing|recovering|enabling))\b/i;
 const TODO_START =
-	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|what|when|how|why|which|have there)\b/i;
+	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|have there|provide some)\b/i;
 const OPINION = /^(?:I (?:find|would|think|had|took|should)|I've)\b/i;
 
 interface Candidate {
@@ -157,9 +158,15 @@ function cardsForNote(
 	// a distractor must not occur in anything the learner sees for this note
 	const everything = `${note.text}\n${fixed}\n${body}`;
 
-	const sentences = splitSentences(body);
+	const sentences = splitSentences(body).map((s) => ({ ...s, text: withoutLeadingConjunction(s.text) }));
 	const tested = sentences.map((s, i) => testable(s.text, i === 0 ? undefined : sentences[i - 1]?.text));
-	const noteClass = classify(note, sentences.map((s) => s.text), tested, answers.length > 0, glossary);
+	const override = entries.find((e) => e.type === 'classify');
+	const noteClass: NoteClass =
+		override && 'as' in override
+			? override.as === 'open' && answers.length > 0
+				? 'answered'
+				: override.as
+			: classify(note, sentences.map((s) => s.text), tested, answers.length > 0, glossary);
 
 	const cards: Card[] = [];
 	const base = { noteId: note.id, tags: note.tags, ...(correction ? { correction } : {}) };
@@ -175,6 +182,11 @@ function cardsForNote(
 		const candidates: Candidate[] = [];
 		sentences.forEach((sentence, i) => {
 			const check = tested[i]!;
+			if (!check.blocked && /\bCVE-?\d{2,4}-\d{1,3}-/i.test(sentence.text)) {
+				tested[i] = { blocked: 'a garbled CVE id (add an overlay fix)', reportable: true };
+				blocked.push({ item: `sentence ${i + 1}`, reason: tested[i]!.blocked! });
+				return;
+			}
 			if (check.blocked) {
 				if (check.reportable) blocked.push({ item: `sentence ${i + 1}`, reason: check.blocked });
 				return;
@@ -183,9 +195,16 @@ function cardsForNote(
 			const terms = extractTerms(sentence.text, glossary);
 			const counts = countMentions(body, terms);
 			for (const term of terms) {
+				const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
+				if (cls?.notBefore?.test(sentence.text.slice(term.end).trimStart())) continue;
+				if (term.glossary?.notInTags.some((t) => note.tags.includes(t))) continue;
 				const scored = scoreTerm(term, glossary, counts.get(term.value) ?? 1);
 				if (scored.blocked) {
-					if (scored.report) blocked.push({ item: term.value, reason: scored.blocked });
+					if (scored.report) {
+						blocked.push({ item: term.value, reason: scored.blocked });
+						// a sentence with a garbled term teaches nothing until the overlay fixes it
+						tested[i] = { blocked: scored.blocked, reportable: true };
+					}
 					continue;
 				}
 				if (open.some(([s, e]) => term.start >= s && term.end <= e)) {
@@ -203,7 +222,7 @@ function cardsForNote(
 			if (!best || c.score > best.score) perSentence.set(c.sentence, c);
 		}
 		const ranked = [...perSentence.values()]
-			.filter((c) => c.score >= MIN_SCORE)
+			.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 			.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 		const seenAnswers = new Set<string>();
 		let clozes = 0;
@@ -233,9 +252,14 @@ function cardsForNote(
 				cards.push(mcq(idFor('mcq', c.term.value), stem, c.term.surface, made.distractors, full, base));
 			}
 		}
-		if (noteClass === 'advice') {
-			const recall = recallFor(sentences.map((s) => s.text), tested, glossary);
-			if (recall) cards.push({ id: idFor('recall', recall.key), kind: 'recall', front: recall.front, back: recall.back, ...base });
+		const flashcards = cards.some((c) => c.kind !== 'mcq');
+		if (noteClass === 'advice' || !flashcards) {
+			const texts = sentences.map((s) => s.text);
+			const recall =
+				noteClass === 'advice' ? adviceRecall(texts, tested, glossary, note.tags) : undefined;
+			const made = recall ?? statementRecall(texts, tested);
+			if (made)
+				cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
 		}
 	}
 
@@ -260,6 +284,25 @@ function cardsForNote(
 			}
 			cards.push({ id, kind: 'mcq', question: card.question, options: card.options, answerIndex: card.answerIndex, explanation: card.explanation, ...base });
 		} else cards.push({ id, kind: card.kind, front: card.front, back: card.back, ...base });
+	}
+
+	if (
+		(noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') &&
+		!cards.some((c) => c.kind !== 'mcq')
+	) {
+		// an editor's MCQ doubles as a recall card; else the note's own words, hedges and all,
+		// for advice (an opinion is still worth recalling as the author's view)
+		const written = cards.find((c) => c.kind === 'mcq');
+		const texts = sentences.map((s) => s.text);
+		const loose = texts.map((t): SentenceCheck => (isQuestion(t) || TODO_START.test(t) ? { blocked: 'a question' } : {}));
+		const made =
+			written?.kind === 'mcq'
+				? { key: `from-${written.id.split(':')[2]}`, front: written.question, back: written.options[written.answerIndex] ?? '' }
+				: noteClass === 'advice'
+					? statementRecall(texts, loose, 'advice') ?? leadRecall(texts, loose)
+					: undefined;
+		if (made) cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
+		else blocked.push({ item: 'flashcard', reason: 'no plain statement to ask about (add a `question` to the overlay)' });
 	}
 
 	const suppressed = new Set(entries.filter((e) => e.type === 'suppress').map((e) => `${note.id}:${e.card}`));
@@ -315,6 +358,8 @@ function scoreTerm(
 	const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
 	if (term.glossary && cls) score = Math.max(score, cls.weight * 2);
 	if (term.type === 'glossary' && !cls) score = 2;
+	// a quoted lower-case phrase ("online", "critical path") is usually emphasis, not a name
+	if (term.type === 'quoted' && !term.glossary && !/[\p{Lu}\d_:/-]/u.test(term.value)) score = 3;
 	if (mentionsInNote > 3) score -= 3;
 	if (term.surface.length <= 2) score -= 2;
 	return { score };
@@ -372,28 +417,79 @@ export function invalidMcq(options: string[], answerIndex: number): string | und
 	return undefined;
 }
 
-function recallFor(
+/** "What does the course advise about X?" with the advice as the answer. */
+function adviceRecall(
 	sentences: string[],
 	tested: SentenceCheck[],
-	glossary: Glossary
+	glossary: Glossary,
+	tags: string[]
 ): { key: string; front: string; back: string } | undefined {
-	const index = sentences.findIndex((s) => ADVICE.test(s) || ADVICE_START.test(s));
-	const i = index < 0 ? 0 : index;
+	const advice = sentences.filter(
+		(s, i) => (ADVICE.test(s) || ADVICE_START.test(s)) && !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')
+	);
+	if (advice.length === 0) return undefined;
+	const back = sentences.filter((s, i) => !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')).join(' ');
+	const terms = sentences
+		.flatMap((s) => extractTerms(s, glossary))
+		.filter((t) => {
+			const lower = t.value.toLowerCase();
+			if (glossary.generic.has(lower) || BUILTIN_GENERIC.has(lower)) return false;
+			return !t.glossary?.notInTags.some((tag) => tags.includes(tag));
+		})
+		.sort((a, b) => scoreTerm(b, glossary, 1).score - scoreTerm(a, glossary, 1).score);
+	const topic = terms[0];
+	if (!topic) return undefined;
+	const cls = topic.glossary ? glossary.classes.get(topic.glossary.class) : undefined;
+	const name = topic.glossary ? topic.surface : topic.value;
+	const label = cls && !name.toLowerCase().includes(cls.label.split(' ').at(-1) ?? '') ? ` (${cls.label})` : '';
+	return { key: `advice-${name}`, front: `What does the course advise about ${name}${label}?`, back };
+}
+
+const MAIN_VERB =
+	/\b(?:is|are|was|were|can(?:not)?|can't|will|won't|does(?: not)?|do(?: not)?|did|has|have|must|should|only|bypass(?:es)?|requires?|uses?|runs?|provides?|supports?|enables?|allows?|exists?|works?|takes?|handles?|restricts?|apply|applies)\b/i;
+
+/**
+ * A recall card for a statement with no single key term: the sentence up to its verb is the
+ * prompt, the whole sentence the answer ("Service accounts cannot …").
+ */
+function statementRecall(
+	sentences: string[],
+	tested: SentenceCheck[],
+	kind: 'statement' | 'advice' = 'statement'
+): { key: string; front: string; back: string } | undefined {
+	for (const [i, sentence] of sentences.entries()) {
+		if (tested[i]?.blocked || tested[i]?.withPrevious) continue;
+		if (kind === 'advice' && startsWithPronoun(sentence)) continue;
+		const words = sentence.split(/\s+/);
+		if (words.length < 5) continue;
+		const match = MAIN_VERB.exec(sentence);
+		if (!match || match.index === undefined) continue;
+		const cut = match.index + match[0].length;
+		const lead = sentence.slice(0, cut).trim();
+		const leadWords = lead.split(/\s+/).length;
+		if (leadWords < 3 || leadWords > words.length - 3 || /^there (?:is|are)$/i.test(lead)) continue;
+		return {
+			key: `${kind}-${lead}`,
+			front: `Complete the ${kind}: “${lead} …”`,
+			back: kind === 'advice' ? sentences.slice(i).filter((s, j) => !tested[i + j]?.blocked).join(' ') : sentence
+		};
+	}
+	return undefined;
+}
+
+/** Last resort for advice: the first words of the note as the prompt, the advice as the answer. */
+function leadRecall(
+	sentences: string[],
+	tested: SentenceCheck[]
+): { key: string; front: string; back: string } | undefined {
+	const i = sentences.findIndex((_, j) => !tested[j]?.blocked);
 	const sentence = sentences[i];
 	if (!sentence) return undefined;
-	const back = sentences
-		.filter((s, j) => j >= i && !isQuestion(s) && !tested[j]?.blocked?.startsWith('a to-do'))
-		.join(' ');
-	const terms = extractTerms(sentence, glossary)
-		.filter((t) => !glossary.generic.has(t.value.toLowerCase()) && !BUILTIN_GENERIC.has(t.value.toLowerCase()))
-		.sort((a, b) => (b.glossary ? 1 : 0) - (a.glossary ? 1 : 0) || a.start - b.start);
-	const topic = terms[0];
-	if (topic) {
-		const name = topic.glossary?.term ?? topic.surface;
-		return { key: `advice-${name}`, front: `What does the course advise about ${name}?`, back: back || sentence };
-	}
-	const lead = sentence.split(/\s+/).slice(0, 6).join(' ').replace(/[,;:.]+$/, '');
-	return { key: `advice-${lead}`, front: `Complete the advice: “${lead} …”`, back: back || sentence };
+	const words = sentence.split(/\s+/);
+	if (words.length < 4) return undefined;
+	const lead = words.slice(0, Math.min(6, Math.ceil(words.length / 2))).join(' ').replace(/[,;:.]+$/, '');
+	const back = sentences.filter((_, j) => j >= i && !tested[j]?.blocked).join(' ');
+	return { key: `advice-${lead}`, front: `Complete the advice: “${lead} …”`, back };
 }
 
 function classify(
@@ -406,11 +502,13 @@ function classify(
 	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
 	if (words < 4) return 'fragment';
 	const statements = sentences.filter((_, i) => !tested[i]?.blocked || tested[i]?.reportable);
-	const todo = note.tags.includes('todo');
-	const openish = sentences.every((s, i) => isQuestion(s) || TODO_START.test(s) || tested[i]?.blocked === 'a question, not a statement');
-	if (todo || openish) {
-		const facts = sentences.filter((s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary));
-		if (facts.length === 0 || openish) return answered ? 'answered' : 'open';
+	const asks = (s: string) => isQuestion(s) || TODO_START.test(s);
+	const plainFacts = sentences.filter(
+		(s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary)
+	);
+	const openish = sentences.every(asks) || (asks(sentences[0] ?? '') && plainFacts.length === 0);
+	if (openish || (note.tags.includes('todo') && plainFacts.length === 0)) {
+		return answered ? 'answered' : 'open';
 	}
 	if (note.tags.length === 0 && /^\p{Ll}/u.test(sentences[0] ?? '') && !/[.!?]$/.test(sentences.at(-1) ?? '')) {
 		if (!sentences.some((s) => hasKeyTerm(s, glossary))) return 'fragment';
@@ -418,6 +516,10 @@ function classify(
 	const advice = statements.filter((s) => ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s)).length;
 	const facts = statements.filter((s) => !(ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s))).length;
 	if (advice > 0 && (advice >= facts || ADVICE_START.test(sentences[0] ?? '') || OPINION.test(sentences[0] ?? '')))
+		return 'advice';
+	// every statement hedged ("seems", "I think", "probably"): an opinion, not a fact to test
+	const hedged = sentences.filter((s, i) => !isQuestion(s) && tested[i]?.blocked?.startsWith('hedged'));
+	if (hedged.length > 0 && hedged.length >= sentences.filter((s) => !isQuestion(s)).length - (plainFacts.length > 0 ? 1 : 0) && plainFacts.length === 0)
 		return 'advice';
 	return 'fact';
 }

@@ -4,7 +4,7 @@ import type { NoteClass, NoteCards } from './generate';
 
 const CLASS_NAMES: Record<NoteClass, string> = {
 	fact: 'fact',
-	advice: 'advice',
+	advice: 'advice or opinion',
 	open: 'open question',
 	answered: 'open question (answered by the overlay)',
 	fragment: 'fragment'

@@ -15,6 +15,8 @@ export function plainText(text: string): string {
 			// struck-through text is not part of what the note says (C~~R~~UD is "CUD")
 			.replace(/~~[^~]*~~/g, '')
 			.replace(/\*\*|__|`/g, '')
+			// a tag left inside the text (`variable #authn. Furthermore`) is not part of a sentence
+			.replace(/(?<![\p{L}\p{N}_/#&:;=?%-])#\p{L}[\p{L}\p{N}_-]*/gu, '')
 			.replace(/[<>]/g, ' ')
 			.replace(/\s+/g, ' ')
 			.trim()
@@ -56,6 +58,8 @@ const HEDGES: [RegExp, string][] = [
 	[/\bright\?/i, '"right?"'],
 	[/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?)\b/i, 'a hedge word'],
 	[/\bI suppose\b/i, '"I suppose"'],
+	[/\bI would say\b|\bI'?ve\b|\bI had\b|\bI took\b|\bI find\b/i, 'a personal opinion'],
+	[/\b(?:feels? (?:like|bad|iffy)|ain'?t so bad|a(?:n)?necdotally|tempting to say)\b/i, 'a personal opinion'],
 	[/\?\s*$/, 'a question'],
 	[/\bStill true\?/i, '"still true?"'],
 	[/\b(?:verify|check) (?:that|if)\b/i, 'a note to verify']
@@ -71,10 +75,31 @@ export function isQuestion(sentence: string): boolean {
 	return /\?["')\]]*$/.test(sentence.trim());
 }
 
-/** A sentence that only makes sense with the one before it ("It ...", "This ...", "These ..."). */
+const LEADING_CONJUNCTION = /^(?:and then|and|so|but|also|furthermore|then|however),?\s+/i;
+
+/** The sentence without a leading "And", "So", "But" that ties it to spoken context. */
+export function withoutLeadingConjunction(sentence: string): string {
+	const trimmed = sentence.trim();
+	const rest = trimmed.replace(LEADING_CONJUNCTION, '');
+	if (rest === trimmed) return trimmed;
+	// "And then we had CVE-..." -> "We had CVE-...", but never "etcd" -> "Etcd"
+	return /^\p{Ll}+\b/u.test(rest) && /^(?:we|there|the|a|an|this|these|that|it|they|you|i)\b/i.test(rest)
+		? rest.charAt(0).toUpperCase() + rest.slice(1)
+		: rest;
+}
+
+/**
+ * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
+ * "This ...", "These ...") or no subject at all ("Uses AES GCM, ...").
+ */
 export function startsWithPronoun(sentence: string): boolean {
-	return /^(?:it|its|it's|this|these|that|those|they|them|their|both|such|so|and|but|also|furthermore|then)\b/i.test(
-		sentence.trim()
+	const s = withoutLeadingConjunction(sentence);
+	if (/^(?:these days|this way|that way|this time)\b/i.test(s)) return false;
+	return (
+		/^(?:it|its|it's|this|these|that|those|they|them|their|both|such|he|she)\b/i.test(s) ||
+		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(
+			s
+		)
 	);
 }
 
