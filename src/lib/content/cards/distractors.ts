@@ -99,7 +99,8 @@ function versionDistractors(
 	const minor = Number(minorText);
 	const before = sentence.slice(0, Math.max(0, sentence.indexOf(term.surface)));
 	// "as of X it still works" is also true of earlier versions: no neighbours are wrong for sure
-	if (/\bas of\s+(?:version\s+)?$/i.test(before) || /\b(?:still|yet)\b/i.test(sentence)) {
+	const own = sentence.slice(Math.max(0, before.lastIndexOf('. ') + 1));
+	if (/\bas of\s+(?:version\s+)?$/i.test(before) || /\b(?:still|yet)\b/i.test(own)) {
 		return { reason: `"as of ${term.value}" is true of neighbouring versions too` };
 	}
 	// A feature that exists in X also exists later ("since X", "X offers"): offer earlier versions

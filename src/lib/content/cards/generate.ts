@@ -342,6 +342,10 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 			return { blocked: 'starts with a pronoun and the sentence before it is a question or hedged', reportable: true };
 		return { withPrevious: true };
 	}
+	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
+	if (previous && /\b(?:this|these|those|it|they|them)\b/i.test(sentence) && !isQuestion(previous) && !hedgeIn(previous)) {
+		return { withPrevious: true };
+	}
 	return {};
 }
 

@@ -124,6 +124,10 @@ export function openListRanges(sentence: string): [number, number][] {
 	for (const match of sentence.matchAll(trailing)) {
 		ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
 	}
+	// "Dockers/containerd/runc": a slash run of three or more is a list of examples
+	for (const match of sentence.matchAll(/(?<![\w/.-])[\w.'-]+(?:\/[\w.'-]+){2,}/g)) {
+		ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+	}
 	if (/\/etc\b|\betc\b/i.test(sentence)) {
 		// "runc/crun/etc" and "/healthz, /logs etc": the whole slash or comma run is open
 		for (const match of sentence.matchAll(/(?:[\w"'./-]+(?:,\s*|\/))+etc\b/gi)) {
