@@ -9,9 +9,10 @@ export function plainText(text: string): string {
 	return (
 		text
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+			// a link to anything but http(s)/mailto is dropped whole; others keep their label
+			.replace(/\[[^\]]*\]\(<?\s*(?!https?:|mailto:)[a-z][\w+.-]*:[^)>]*(?:\)[^)>]*)*>?\)/gi, ' ')
+			.replace(/\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)/g, '$1')
 			.replace(/<\/?[a-z!][^>]*>/gi, ' ')
-			// [label](url) -> label; the url never reaches a card
-			.replace(/\[([^\]]*)\]\([^)]*\)?/g, '$1')
 			// struck-through text is not part of what the note says (C~~R~~UD is "CUD")
 			.replace(/~~[^~]*~~/g, '')
 			.replace(/\*\*|__|`/g, '')
