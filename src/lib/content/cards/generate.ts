@@ -156,7 +156,10 @@ export function definitionOf(text: string): { term: string; definition: string }
 	if (!match) return undefined;
 	const term = (match[1] ?? '').trim();
 	const definition = (match[2] ?? '').trim();
-	if (term.split(/\s+/).length > 6 || /^(?:examples?|note|todo|tags)$/i.test(term)) return undefined;
+	// a term is a short name, and a definition does not itself hold "X: y" pairs (a list of roles)
+	if (term.split(/\s+/).length > 4 || /^(?:examples?|exercise|note|todo|tags|question|answer)$/i.test(term))
+		return undefined;
+	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
 	return { term, definition };
 }
 
@@ -276,10 +279,18 @@ function cardsForNote(
 				blocked.push({ item: c.term.value, reason: 'the answer also appears elsewhere in the sentence' });
 				continue;
 			}
-			const full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			let full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			// "We can utilize an API called ___." says too little: the next sentence ("It will
+			// tell us if it's valid") gives the context, when it leans on this one
+			const next = sentences[c.sentence + 1]?.text;
+			let context = '';
+			if (stem && stem.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
+				context = ` ${next}`;
+				full += context;
+			}
 			if (clozes < MAX_CLOZE_PER_NOTE) {
 				clozes++;
-				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem, back: c.term.surface, ...base });
+				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem + context, back: c.term.surface, ...base });
 			}
 			if (mcqs < MAX_MCQ_PER_NOTE) {
 				const id = `${note.id}:mcq:${slug(c.term.value)}`;
@@ -289,7 +300,7 @@ function cardsForNote(
 					continue;
 				}
 				mcqs++;
-				cards.push(mcq(idFor('mcq', c.term.value), stem, c.term.surface, made.distractors, full, base));
+				cards.push(mcq(idFor('mcq', c.term.value), stem + context, c.term.surface, made.distractors, full, base));
 			}
 		}
 		const flashcards = cards.some((c) => c.kind !== 'mcq');

@@ -84,7 +84,8 @@ export function withoutLeadingConjunction(sentence: string): string {
 	const rest = trimmed.replace(LEADING_CONJUNCTION, '');
 	if (rest === trimmed) return trimmed;
 	// "And then we had CVE-..." -> "We had CVE-...", but never "etcd" -> "Etcd"
-	return /^\p{Ll}+\b/u.test(rest) && /^(?:we|there|the|a|an|this|these|that|it|they|you|i)\b/i.test(rest)
+	return /^\p{Ll}+\b/u.test(rest) &&
+		/^(?:we|there|the|a|an|this|these|that|it|they|you|i|with|when|if|in|on|for|as|to|by|after|before|since)\b/i.test(rest)
 		? rest.charAt(0).toUpperCase() + rest.slice(1)
 		: rest;
 }
