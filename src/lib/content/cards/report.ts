@@ -104,6 +104,17 @@ export function reviewReport(build: DeckBuild): string {
 		out.push('');
 	}
 
+	const noMcq = build.cards.notes.filter(
+		(n) =>
+			(n.noteClass === 'fact' || n.noteClass === 'answered') &&
+			!n.cardIds.some((id) => id.split(':')[1] === 'mcq')
+	);
+	if (noMcq.length > 0) {
+		out.push('## Fact notes without an MCQ', '');
+		for (const n of noMcq) out.push(`- ${n.source.file}:${n.source.line} ${n.noteId}`);
+		out.push('');
+	}
+
 	out.push('## Notes', '');
 	for (const report of build.cards.notes) {
 		const note = notes.get(report.noteId);
