@@ -206,7 +206,10 @@ export class Glossary {
 	find(text: string): { term: GlossaryTerm; start: number; end: number; surface: string }[] {
 		const taken: [number, number][] = [];
 		const found: { term: GlossaryTerm; start: number; end: number; surface: string }[] = [];
-		for (const { term, pattern } of this.#spellings) {
+		const lower = text.toLowerCase();
+		for (const { spelling, term, pattern } of this.#spellings) {
+			// a substring test first: most of the ~400 spellings are absent from any sentence
+			if (!lower.includes(spelling.toLowerCase())) continue;
 			pattern.lastIndex = 0;
 			for (const match of text.matchAll(pattern)) {
 				const start = match.index ?? 0;

@@ -155,14 +155,26 @@ export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// compiled patterns are reused: the same terms are looked up in every note
+const patterns = new Map<string, RegExp>();
+
 /** A regexp matching `term` as a whole word (a term starting or ending in punctuation too). */
 export function wordPattern(term: string, flags = 'giu'): RegExp {
+	const key = `${flags}\u0000${term}`;
+	const cached = patterns.get(key);
+	if (cached) {
+		cached.lastIndex = 0;
+		return cached;
+	}
 	const before = /^[\p{L}\p{N}]/u.test(term) ? '(?<![\\p{L}\\p{N}_-])' : '(?<![\\p{L}\\p{N}_])';
 	const after = /[\p{L}\p{N}]$/u.test(term) ? '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])' : '';
-	return new RegExp(`${before}${escapeRegExp(term)}${after}`, flags);
+	const pattern = new RegExp(`${before}${escapeRegExp(term)}${after}`, flags);
+	if (patterns.size < 50_000) patterns.set(key, pattern);
+	return pattern;
 }
 
 /** Whether `term` occurs as a word in `text`, ignoring case. */
 export function mentions(text: string, term: string): boolean {
+	if (!text.toLowerCase().includes(term.toLowerCase())) return false;
 	return wordPattern(term, 'iu').test(text);
 }
