@@ -1,5 +1,6 @@
-import type { Deck, McqCard } from '$lib/content/schema';
-import { matchesFilter } from '$lib/content/tag-filter';
+// relative imports (not $lib): the e2e tests import this module outside Vite to know the answers
+import type { Deck, McqCard } from '../content/schema';
+import { matchesFilter } from '../content/tag-filter';
 import type { QuizParams } from './params';
 import { seededRandom, shuffled } from './random';
 
@@ -69,7 +70,7 @@ function toQuestion(card: McqCard, seed: string): QuizQuestion {
 		noteId: card.noteId,
 		tags: card.tags,
 		question: card.question,
-		options: order.map((i) => card.options[i]),
+		options: order.map((i) => card.options[i] as string),
 		answerIndex: order.indexOf(card.answerIndex),
 		explanation: card.explanation
 	};

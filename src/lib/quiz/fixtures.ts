@@ -1,4 +1,4 @@
-import type { Card, Deck } from '$lib/content/schema';
+import type { Deck, McqCard } from '$lib/content/schema';
 
 /** A hand-made deck for tests: `notes` notes, tags cycling etcd/rbac/trivia, two MCQs per note. */
 export function fixtureDeck(notes = 12, hash = '0123456789abcd'): Deck {
@@ -6,7 +6,7 @@ export function fixtureDeck(notes = 12, hash = '0123456789abcd'): Deck {
 	const deck: Deck = { version: 1, hash, notes: [], tags: [], cards: [] };
 	for (let i = 0; i < notes; i++) {
 		const id = `n${i.toString(16).padStart(10, '0')}`;
-		const tags = tagCycle[i % tagCycle.length];
+		const tags = tagCycle[i % tagCycle.length] ?? [];
 		deck.notes.push({
 			id,
 			text: `Note ${i} text.`,
@@ -15,7 +15,7 @@ export function fixtureDeck(notes = 12, hash = '0123456789abcd'): Deck {
 			source: { file: 'notes.txt', line: i + 1 }
 		});
 		for (const key of ['a', 'b']) {
-			const card: Card = {
+			const card: McqCard = {
 				id: `${id}:mcq:${key}`,
 				noteId: id,
 				tags,
@@ -31,9 +31,12 @@ export function fixtureDeck(notes = 12, hash = '0123456789abcd'): Deck {
 				explanation: `Because note ${i}.`
 			};
 			// keep the right option's text where answerIndex points
-			const right = card.options[0];
-			card.options[0] = card.options[card.answerIndex];
-			card.options[card.answerIndex] = right;
+			const options = [...card.options];
+			[options[0], options[card.answerIndex]] = [
+				card.options[card.answerIndex] ?? '',
+				card.options[0] ?? ''
+			];
+			card.options = options;
 			deck.cards.push(card);
 		}
 		deck.cards.push({

@@ -1,4 +1,4 @@
-import type { TagResolver } from '$lib/content/tag-filter';
+import type { TagResolver } from '../content/tag-filter';
 
 /** What a quiz link says: which cards, how many, how long, and the seed that fixes the order. */
 export interface QuizParams {

@@ -35,7 +35,9 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 	const out = [...items];
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j], out[i]];
+		const item = out[i] as T;
+		out[i] = out[j] as T;
+		out[j] = item;
 	}
 	return out;
 }
@@ -48,6 +50,7 @@ const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
  */
 export function seedFromBytes(bytes: ArrayLike<number>): string {
 	let seed = '';
-	for (let i = 0; i < bytes.length; i++) seed += SEED_ALPHABET[bytes[i] % SEED_ALPHABET.length];
+	for (let i = 0; i < bytes.length; i++)
+		seed += SEED_ALPHABET[(bytes[i] ?? 0) % SEED_ALPHABET.length];
 	return seed;
 }

@@ -1,5 +1,5 @@
 import type { QuizQuestion } from './build';
-import type { AnswerRecord, QuizRun } from './run';
+import { questionAt, type AnswerRecord, type QuizRun } from './run';
 import { MAX_POINTS } from './scoring';
 
 export interface TagScore {
@@ -28,7 +28,7 @@ export interface QuizResults {
 export function summarize(run: QuizRun): QuizResults {
 	const questions = run.answers.map((answer, i) => ({
 		number: i + 1,
-		question: run.questions[i],
+		question: questionAt(run, i),
 		answer
 	}));
 	const tags = new Map<string, TagScore>();
@@ -72,7 +72,7 @@ export function reviewEvents(run: QuizRun): QuizReviewEvent[] {
 	if (run.phase !== 'finished') return [];
 	return run.answers.map((answer, i) => ({
 		cardId: answer.cardId,
-		noteId: run.questions[i].noteId,
+		noteId: questionAt(run, i).noteId,
 		correct: answer.correct,
 		timedOut: answer.timedOut,
 		elapsedMs: answer.elapsedMs,

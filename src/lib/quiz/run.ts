@@ -35,6 +35,13 @@ export interface QuizRun {
 	finishedAt?: number;
 }
 
+/** The question at `index` of a run (the run's own questions, so never missing for a valid index). */
+export function questionAt(run: Pick<QuizRun, 'questions'>, index: number): QuizQuestion {
+	const question = run.questions[index];
+	if (!question) throw new RangeError(`This quiz has no question ${index + 1}.`);
+	return question;
+}
+
 function limitMs(run: Pick<QuizRun, 'params'>): number | null {
 	return run.params.seconds === null ? null : run.params.seconds * 1000;
 }
@@ -81,7 +88,7 @@ export function answerQuestion(run: QuizRun, choice: number, now: Date): QuizRun
 	if (run.phase !== 'question') return run;
 	const at = now.getTime();
 	if (run.deadline !== null && at > run.deadline) return expire(run, now);
-	const question = run.questions[run.index];
+	const question = questionAt(run, run.index);
 	const correct = choice === question.answerIndex;
 	const elapsedMs = Math.max(0, at - run.shownAt);
 	return lock(run, {
@@ -100,7 +107,7 @@ export function expire(run: QuizRun, now: Date): QuizRun {
 	const at = now.getTime();
 	if (run.phase !== 'question' || run.deadline === null || at < run.deadline) return run;
 	return lock(run, {
-		cardId: run.questions[run.index].cardId,
+		cardId: questionAt(run, run.index).cardId,
 		choice: null,
 		correct: false,
 		timedOut: true,
