@@ -150,7 +150,7 @@ test('a question that runs out of time locks and counts as wrong', async ({ page
 	await expect(mistake).toHaveCount(1);
 	await expect(mistake).toContainText(quiz.questions[0]!.question);
 	await expect(mistake).toContainText(
-		`Right answer: ${'ABCD'[quiz.questions[0]!.answerIndex]}. ${quiz.questions[0]!.options[quiz.questions[0]!.answerIndex]}`
+		`Right answer: ${quiz.questions[0]!.answerIndex + 1}. ${quiz.questions[0]!.options[quiz.questions[0]!.answerIndex]}`
 	);
 	await expect(page.getByRole('link', { name: /^Study these/ })).toHaveAttribute(
 		'href',
@@ -184,13 +184,32 @@ test('leaving mid-quiz asks first, and coming back resumes', async ({ page }) =>
 		return dialog.dismiss();
 	});
 	await page.getByRole('link', { name: 'Notes', exact: true }).click();
-	expect(asked).toContain('Leave the quiz?');
+	await expect.poll(() => asked).toContain('Leave the quiz?');
 	await expect(page).toHaveURL(link);
 	page.once('dialog', (dialog) => dialog.accept());
 	await page.getByRole('link', { name: 'Notes', exact: true }).click();
 	await expect(page).toHaveURL('/notes');
 	await page.goBack();
 	await expect(page.locator('#question-text')).toHaveText(quiz.questions[0]!.question);
+});
+
+test('an untimed quiz shows no countdown and gives 1000 points per right answer', async ({
+	page
+}) => {
+	const untimed = { ...params, seconds: null };
+	const questions = buildQuiz(deck, untimed).questions;
+	await openFrozen(page, `/quiz${paramsToSearch(untimed)}`);
+	await expect(page.getByText('no time limit')).toBeVisible();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('timer')).toHaveCount(0);
+	for (const [i, q] of questions.entries()) {
+		await page.clock.fastForward(600_000);
+		await page.keyboard.press(String(i === 0 ? ((q.answerIndex + 1) % 4) + 1 : q.answerIndex + 1));
+		await page.getByRole('button', { name: /Next question|See results/ }).click();
+	}
+	await expect(page.getByTestId('score')).toHaveText('4 / 5');
+	await expect(page.getByTestId('points')).toHaveText('4,000');
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
 });
 
 test('a device with another version of the course says so before starting', async ({ page }) => {
@@ -226,6 +245,9 @@ test('the whole quiz works offline after one visit to a quiz link', async ({ pag
 		await page.goto(`${origin}/quiz`);
 		await expect(page.locator('.history li')).toHaveCount(1);
 		await expect(page.locator('.history li')).toContainText('5 / 5');
+		await expect(page.locator('.history li')).toContainText(
+			`course version ${deck.hash.slice(0, 7)}`
+		);
 		const present = await page.goto(`${origin}/quiz/present${paramsToSearch(params)}`);
 		expect(present?.fromServiceWorker()).toBe(true);
 		await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
