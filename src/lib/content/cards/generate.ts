@@ -41,6 +41,8 @@ export interface NoteCards {
 	blocked: BlockedItem[];
 	/** Overlay fixes applied to this note, as shown to the learner. */
 	corrections: string[];
+	/** The plain text cards were made from: the note after its fixes, plus overlay answers. */
+	studied: string;
 }
 
 export interface StaleEntry {
@@ -125,21 +127,48 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		byNote.set(note.id, list);
 	});
 
+	const definitions = new Map<string, Definition>();
+	for (const note of notes) {
+		const definition = definitionOf(plainText(note.text));
+		if (definition) definitions.set(note.id, { ...definition, tags: note.tags });
+	}
+
 	const cards: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
-		const result = cardsForNote(note, glossary, (byNote.get(note.id) ?? []).map((e) => e.entry));
+		const context = { glossary, definitions };
+		const result = cardsForNote(note, context, (byNote.get(note.id) ?? []).map((e) => e.entry));
 		cards.push(...result.cards);
 		reports.push(result.report);
 	}
 	return { cards, notes: reports, stale };
 }
 
+interface Definition {
+	term: string;
+	definition: string;
+	tags: string[];
+}
+
+/** `Term: definition` (another author's style): a short term, a colon, a longer definition. */
+export function definitionOf(text: string): { term: string; definition: string } | undefined {
+	const match = /^([\p{L}\p{N}][\p{L}\p{N} ._/()+-]{0,58}?):\s+(\S.{8,})$/u.exec(text.trim());
+	if (!match) return undefined;
+	const term = (match[1] ?? '').trim();
+	const definition = (match[2] ?? '').trim();
+	// a term is a short name, and a definition does not itself hold "X: y" pairs (a list of roles)
+	if (term.split(/\s+/).length > 4 || /^(?:examples?|exercise|note|todo|tags|question|answer)$/i.test(term))
+		return undefined;
+	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
+	return { term, definition };
+}
+
 function cardsForNote(
 	note: NoteInput,
-	glossary: Glossary,
+	context: { glossary: Glossary; definitions: Map<string, Definition> },
 	entries: OverlayEntry[]
 ): { cards: Card[]; report: NoteCards } {
+	const { glossary } = context;
 	const blocked: BlockedItem[] = [];
 	const corrections: string[] = [];
 	let fixed = note.text;
@@ -159,6 +188,7 @@ function cardsForNote(
 	const everything = `${note.text}\n${fixed}\n${body}`;
 
 	const sentences = splitSentences(body).map((s) => ({ ...s, text: withoutLeadingConjunction(s.text) }));
+	const ownSentences = splitSentences(plainText(fixed)).length;
 	const tested = sentences.map((s, i) => testable(s.text, i === 0 ? undefined : sentences[i - 1]?.text));
 	const override = entries.find((e) => e.type === 'classify');
 	const noteClass: NoteClass =
@@ -166,7 +196,14 @@ function cardsForNote(
 			? override.as === 'open' && answers.length > 0
 				? 'answered'
 				: override.as
-			: classify(note, sentences.map((s) => s.text), tested, answers.length > 0, glossary);
+			: classify(
+					note,
+					// the note as written decides its class; an overlay answer only marks it answered
+					sentences.slice(0, ownSentences).map((s) => s.text),
+					tested.slice(0, ownSentences),
+					answers.length > 0,
+					glossary
+				);
 
 	const cards: Card[] = [];
 	const base = { noteId: note.id, tags: note.tags, ...(correction ? { correction } : {}) };
@@ -177,6 +214,11 @@ function cardsForNote(
 		usedKeys.add(`${kind}:${k}`);
 		return `${note.id}:${kind}:${k}`;
 	};
+
+	const definition = context.definitions.get(note.id);
+	if (definition && corrections.length === 0 && noteClass !== 'open') {
+		definitionCards(note, definition, context, everything, base, idFor, cards, blocked);
+	}
 
 	if (noteClass !== 'open' && noteClass !== 'fragment') {
 		const candidates: Candidate[] = [];
@@ -224,22 +266,31 @@ function cardsForNote(
 		const ranked = [...perSentence.values()]
 			.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 			.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
-		const seenAnswers = new Set<string>();
+		// a defined term already has its own MCQ and recall card
+		const seenAnswers = new Set<string>(definition ? [definition.term.toLowerCase()] : []);
 		let clozes = 0;
 		let mcqs = 0;
 		for (const c of ranked) {
 			const answer = c.term.value.toLowerCase();
-			if (seenAnswers.has(answer)) continue;
+			if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) continue;
 			seenAnswers.add(answer);
 			const stem = stemFor(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious, c.term);
 			if (!stem) {
 				blocked.push({ item: c.term.value, reason: 'the answer also appears elsewhere in the sentence' });
 				continue;
 			}
-			const full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			let full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			// "We can utilize an API called ___." says too little: the next sentence ("It will
+			// tell us if it's valid") gives the context, when it leans on this one
+			const next = sentences[c.sentence + 1]?.text;
+			let context = '';
+			if (stem && stem.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
+				context = ` ${next}`;
+				full += context;
+			}
 			if (clozes < MAX_CLOZE_PER_NOTE) {
 				clozes++;
-				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem, back: c.term.surface, ...base });
+				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem + context, back: c.term.surface, ...base });
 			}
 			if (mcqs < MAX_MCQ_PER_NOTE) {
 				const id = `${note.id}:mcq:${slug(c.term.value)}`;
@@ -249,7 +300,7 @@ function cardsForNote(
 					continue;
 				}
 				mcqs++;
-				cards.push(mcq(idFor('mcq', c.term.value), stem, c.term.surface, made.distractors, full, base));
+				cards.push(mcq(idFor('mcq', c.term.value), stem + context, c.term.surface, made.distractors, full, base));
 			}
 		}
 		const flashcards = cards.some((c) => c.kind !== 'mcq');
@@ -318,8 +369,80 @@ function cardsForNote(
 
 	return {
 		cards: kept,
-		report: { noteId: note.id, source: note.source, noteClass, cardIds: kept.map((c) => c.id), blocked, corrections }
+		report: {
+			noteId: note.id,
+			source: note.source,
+			noteClass,
+			cardIds: kept.map((c) => c.id),
+			blocked,
+			corrections,
+			studied: body
+		}
 	};
+}
+
+/** A recall card and an MCQ ("Which term is defined as …?") for a `Term: definition` note. */
+function definitionCards(
+	note: NoteInput,
+	def: Definition,
+	context: { glossary: Glossary; definitions: Map<string, Definition> },
+	everything: string,
+	base: { noteId: string; tags: string[]; correction?: string },
+	idFor: (kind: string, key: string) => string,
+	cards: Card[],
+	blocked: BlockedItem[]
+): void {
+	const definition = def.definition.replace(wordPattern(def.term, 'giu'), '___');
+	cards.push({ id: idFor('recall', `define-${def.term}`), kind: 'recall', front: `What is ${def.term}?`, back: def.definition, ...base });
+	const id = `${note.id}:mcq:${slug(`define-${def.term}`)}`;
+	const known = context.glossary.lookup(def.term);
+	let distractors: string[] | undefined;
+	if (known) {
+		const made = distractorsFor({ type: 'glossary', value: known.term, surface: def.term, start: 0, end: 0, glossary: known }, context.glossary, note.tags, everything, id, definition);
+		if ('distractors' in made) distractors = made.distractors;
+	}
+	if (!distractors) distractors = definitionDistractors(note, def, context.definitions, everything, id);
+	if (!distractors) {
+		blocked.push({ item: `MCQ on ${def.term}`, reason: 'fewer than three other defined terms to offer as distractors' });
+		return;
+	}
+	cards.push(mcq(idFor('mcq', `define-${def.term}`), `Which term is defined as: “${definition}”?`, def.term, distractors, `${def.term}: ${def.definition}`, base));
+}
+
+/** How many other definitions are considered per note: keeps a large corpus linear. */
+const DEFINITION_POOL = 48;
+
+/**
+ * Three other defined terms, those sharing the note's tags first, none mentioned in the note.
+ * Looks at a bounded, deterministic window of the corpus so 10,000 notes stay linear.
+ */
+function definitionDistractors(
+	note: NoteInput,
+	def: Definition,
+	definitions: Map<string, Definition>,
+	everything: string,
+	id: string
+): string[] | undefined {
+	const all = [...definitions.values()];
+	if (all.length < 4) return undefined;
+	const start = parseInt(hashText(id).slice(-6), 16) % all.length;
+	const window: Definition[] = [];
+	for (let i = 0; i < all.length && window.length < DEFINITION_POOL; i++) {
+		const d = all[(start + i) % all.length]!;
+		if (d.term.toLowerCase() !== def.term.toLowerCase()) window.push(d);
+	}
+	const ranked = window
+		.map((d) => ({ d, overlap: d.tags.filter((t) => note.tags.includes(t)).length, h: hashText(`${id}|${d.term}`) }))
+		.sort((a, b) => b.overlap - a.overlap || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+	const out: string[] = [];
+	const seen = new Set([def.term.toLowerCase()]);
+	for (const { d } of ranked) {
+		if (seen.has(d.term.toLowerCase()) || mentions(everything, d.term)) continue;
+		seen.add(d.term.toLowerCase());
+		out.push(d.term);
+		if (out.length === 3) return out;
+	}
+	return undefined;
 }
 
 interface SentenceCheck {
@@ -504,7 +627,8 @@ function classify(
 	glossary: Glossary
 ): NoteClass {
 	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
-	if (words < 4) return 'fragment';
+	if (sentences.length > 0 && sentences.every((s) => isQuestion(s))) return answered ? 'answered' : 'open';
+	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary)))) return 'fragment';
 	const statements = sentences.filter((_, i) => !tested[i]?.blocked || tested[i]?.reportable);
 	const asks = (s: string) => isQuestion(s) || TODO_START.test(s);
 	const plainFacts = sentences.filter(

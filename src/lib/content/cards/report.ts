@@ -112,7 +112,8 @@ export function reviewReport(build: DeckBuild): string {
 		out.push(
 			`### ${note.source.file}:${note.source.line} · ${note.id} · ${CLASS_NAMES[report.noteClass]}`,
 			'',
-			`> ${note.text.replace(/\n/g, ' ')}`,
+			// the note as written, with markup shown as text, never rendered
+			`> ${note.text.replace(/\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}`,
 			'',
 			`Tags: ${note.tags.map((t) => `#${t}`).join(' ') || '(none)'}`,
 			''

@@ -9,9 +9,10 @@ export function plainText(text: string): string {
 	return (
 		text
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+			// a link to anything but http(s)/mailto is dropped whole; others keep their label
+			.replace(/\[[^\]]*\]\(<?\s*(?!https?:|mailto:)[a-z][\w+.-]*:[^)>]*(?:\)[^)>]*)*>?\)/gi, ' ')
+			.replace(/\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)/g, '$1')
 			.replace(/<\/?[a-z!][^>]*>/gi, ' ')
-			// [label](url) -> label; the url never reaches a card
-			.replace(/\[([^\]]*)\]\([^)]*\)?/g, '$1')
 			// struck-through text is not part of what the note says (C~~R~~UD is "CUD")
 			.replace(/~~[^~]*~~/g, '')
 			.replace(/\*\*|__|`/g, '')
@@ -83,7 +84,8 @@ export function withoutLeadingConjunction(sentence: string): string {
 	const rest = trimmed.replace(LEADING_CONJUNCTION, '');
 	if (rest === trimmed) return trimmed;
 	// "And then we had CVE-..." -> "We had CVE-...", but never "etcd" -> "Etcd"
-	return /^\p{Ll}+\b/u.test(rest) && /^(?:we|there|the|a|an|this|these|that|it|they|you|i)\b/i.test(rest)
+	return /^\p{Ll}+\b/u.test(rest) &&
+		/^(?:we|there|the|a|an|this|these|that|it|they|you|i|with|when|if|in|on|for|as|to|by|after|before|since)\b/i.test(rest)
 		? rest.charAt(0).toUpperCase() + rest.slice(1)
 		: rest;
 }
