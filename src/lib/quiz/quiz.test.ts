@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeck } from './fixtures';
+import { fixtureDeck } from './test-deck';
 import { buildQuiz, deckMatches, eligibleCards } from './build';
 import { paramsFromSearch, paramsToSearch, quizKey, type QuizParams } from './params';
 import { seededRandom, seedFromBytes, shuffled } from './random';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDeck } from './fixtures';
+import { fixtureDeck } from './test-deck';
 import { buildQuiz } from './build';
 import type { QuizParams } from './params';
 import { reviewEvents, summarize } from './results';

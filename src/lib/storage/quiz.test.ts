@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildQuiz } from '$lib/quiz/build';
-import { fixtureDeck } from '$lib/quiz/fixtures';
+import { fixtureDeck } from '$lib/quiz/test-deck';
 import { answerQuestion, nextQuestion, startRun, type QuizRun } from '$lib/quiz/run';
 import { db } from './db';
 import * as storage from './index';
