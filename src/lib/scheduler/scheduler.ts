@@ -28,8 +28,10 @@ export const GRADE_LABELS: Record<Grade, string> = {
  */
 export class Scheduler {
 	readonly #fsrs: FSRS;
+	readonly #maxDays: number;
 
 	constructor(settings: SchedulerSettings) {
+		this.#maxDays = settings.maximumInterval;
 		this.#fsrs = fsrs(
 			generatorParameters({
 				request_retention: settings.desiredRetention,
@@ -43,18 +45,26 @@ export class Scheduler {
 	}
 
 	answer(card: FsrsCard, now: Date, grade: Grade): { card: FsrsCard; log: ReviewLog } {
-		return this.#fsrs.next(card, now, grade);
+		const { card: next, log } = this.#fsrs.next(card, now, grade);
+		return { card: this.#capped(next, now), log };
 	}
 
 	/** What each grade would do, for the labels on the buttons. */
 	preview(card: FsrsCard, now: Date): Record<Grade, FsrsCard> {
 		const record = this.#fsrs.repeat(card, now);
 		return {
-			[Rating.Again]: record[Rating.Again].card,
-			[Rating.Hard]: record[Rating.Hard].card,
-			[Rating.Good]: record[Rating.Good].card,
-			[Rating.Easy]: record[Rating.Easy].card
+			[Rating.Again]: this.#capped(record[Rating.Again].card, now),
+			[Rating.Hard]: this.#capped(record[Rating.Hard].card, now),
+			[Rating.Good]: this.#capped(record[Rating.Good].card, now),
+			[Rating.Easy]: this.#capped(record[Rating.Easy].card, now)
 		};
+	}
+
+	// ts-fsrs keeps Hard < Good < Easy by adding a day, which can pass maximum_interval
+	#capped(card: FsrsCard, now: Date): FsrsCard {
+		if (card.scheduled_days <= this.#maxDays) return card;
+		const due = new Date(now.getTime() + this.#maxDays * 86_400_000);
+		return { ...card, scheduled_days: this.#maxDays, due };
 	}
 }
 
