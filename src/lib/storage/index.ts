@@ -22,3 +22,5 @@ function isTagFilter(value: unknown): value is TagFilter {
 	const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
 	return strings(v.tags) && strings(v.exclude) && typeof v.query === 'string';
 }
+
+export * from './study';
