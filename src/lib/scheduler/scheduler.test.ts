@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmptyCard, formatInterval, Rating, Scheduler, State } from './scheduler';
+import { createEmptyCard, GRADES, formatInterval, Rating, Scheduler, State } from './scheduler';
 import { defaultSettings, normalizeSettings, parseSteps } from './settings';
 
 const now = new Date(2026, 10, 27, 10, 0);
@@ -15,9 +15,7 @@ describe('Scheduler', () => {
 
 	it('previews one interval per grade, increasing from Again to Easy', () => {
 		const preview = new Scheduler(settings).preview(createEmptyCard(now), now);
-		const ms = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map(
-			(g) => preview[g].due.getTime() - now.getTime()
-		);
+		const ms = GRADES.map((g) => preview[g].due.getTime() - now.getTime());
 		expect(ms[0]).toBe(60_000);
 		expect([...ms].sort((a, b) => a - b)).toEqual(ms);
 	});

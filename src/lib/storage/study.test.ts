@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '$lib/content/schema';
+import type { TagFilter } from '$lib/content/tag-filter';
 import { defaultSettings, Rating, Scheduler, State } from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
 
 const settings = { ...defaultSettings(), enableFuzz: false };
 const scheduler = new Scheduler(settings);
-const all = { tags: [], exclude: [], query: '' };
+const all: TagFilter = { tags: [], exclude: [], query: '' };
 // local times: the 4 am rollover is local
 const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m);
 const now = at(27, 10);
@@ -97,7 +98,7 @@ describe('answer', () => {
 		const cards = Array.from({ length: 5 }, () => flashcard(note(), 'a'));
 		await storage.syncDeck(deckOf(cards), now);
 		const limited = { ...settings, newPerDay: 3 };
-		await storage.answer(cards[0].id, Rating.Easy, now, scheduler);
+		await storage.answer(cards[0]!.id, Rating.Easy, now, scheduler);
 		const q = await storage.dueQueue(all, now, limited);
 		expect(q.counts.new).toBe(2);
 	});
@@ -116,8 +117,8 @@ describe('answer', () => {
 		const cards = Array.from({ length: 4 }, () => flashcard(note(), 'a'));
 		await storage.syncDeck(deckOf(cards), now);
 		const limited = { ...settings, newPerDay: 2 };
-		await storage.answer(cards[0].id, Rating.Easy, at(27, 23), scheduler);
-		await storage.answer(cards[1].id, Rating.Easy, at(28, 1), scheduler);
+		await storage.answer(cards[0]!.id, Rating.Easy, at(27, 23), scheduler);
+		await storage.answer(cards[1]!.id, Rating.Easy, at(28, 1), scheduler);
 		expect((await storage.dueQueue(all, at(28, 2), limited)).counts.new).toBe(0);
 		expect((await storage.dueQueue(all, at(28, 4), limited)).counts.new).toBe(2);
 	});
