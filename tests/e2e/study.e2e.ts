@@ -1,0 +1,209 @@
+import { expect, test, type Page } from '@playwright/test';
+import { builtDeck } from './deck';
+import { StaticServer } from './static-server';
+
+const deck = builtDeck();
+// a topic with enough cards (on distinct notes) for a five-card session
+const topic = [...deck.tags]
+	.map((t) => t.name)
+	.map((name) => ({
+		name,
+		notes: new Set(deck.cards.filter((c) => c.tags.includes(name)).map((c) => c.noteId))
+	}))
+	.filter((t) => t.notes.size >= 8)
+	.sort((a, b) => a.notes.size - b.notes.size)[0]!.name;
+const topicCards = deck.cards.filter((c) => c.tags.includes(topic));
+const topicNotes = new Set(topicCards.map((c) => c.noteId)).size;
+
+// local 10:00, well away from the 4 am rollover
+const T0 = new Date(2026, 10, 27, 10, 0);
+const MIN = 60_000;
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		return (
+			registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
+		);
+	});
+}
+
+interface Stored {
+	cards: { id: string; bucket: string; due: number; fsrs: { state: number } }[];
+	reviews: { cardId: string; rating: number; reviewedAt: number }[];
+}
+
+/** The app's IndexedDB, read with the raw API (the test does not import the app). */
+function stored(page: Page): Promise<Stored> {
+	return page.evaluate(
+		() =>
+			new Promise<Stored>((resolve, reject) => {
+				const open = indexedDB.open('kubesec-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction(['cards', 'reviews']);
+					const cards = tx.objectStore('cards').getAll();
+					const reviews = tx.objectStore('reviews').getAll();
+					tx.oncomplete = () => {
+						resolve({ cards: cards.result, reviews: reviews.result });
+						open.result.close();
+					};
+				};
+			})
+	);
+}
+
+const currentCard = (page: Page) => page.locator('article.card');
+const currentId = (page: Page) => currentCard(page).getAttribute('data-card-id');
+
+/** Answers the card on screen as a person would: Good on a flashcard, the first option on an MCQ. */
+async function answerGood(
+	page: Page,
+	interval: string | undefined = '10m'
+): Promise<{ id: string; kind: 'mcq' | 'flash' }> {
+	const id = (await currentId(page))!;
+	if (await page.locator('.options').isVisible()) {
+		const card = deck.cards.find((c) => c.id === id)!;
+		const right = card.kind === 'mcq' ? card.answerIndex : 0;
+		await page.locator('.options button').nth(right).click();
+		await expect(page.getByRole('heading', { name: 'Right' })).toBeVisible();
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
+		return { id, kind: 'mcq' };
+	}
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	if (interval) await expect(page.getByRole('button', { name: /Good/ })).toContainText(interval);
+	await page.getByRole('button', { name: /Good/ }).click();
+	await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
+	return { id, kind: 'flash' };
+}
+
+const counts = (page: Page) => page.getByLabel('Cards left today');
+
+test('five cards studied offline survive a reload with the right counts and due dates', async ({
+	page,
+	context
+}) => {
+	await page.clock.setFixedTime(T0);
+	const server = new StaticServer();
+	const origin = await server.start();
+	try {
+		await page.goto(`${origin}/study`);
+		await waitForServiceWorker(page);
+		const row = page.locator(`tr[data-deck="#${topic}"]`);
+		await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes)));
+
+		await context.setOffline(true);
+		await server.stop();
+
+		const study = await page.goto(`${origin}/study?tags=${topic}`);
+		expect(study?.fromServiceWorker()).toBe(true);
+		await expect(counts(page)).toContainText(`${Math.min(20, topicNotes)} new`);
+		const answered: string[] = [];
+		for (let i = 0; i < 5; i++) answered.push((await answerGood(page)).id);
+		await expect(counts(page)).toContainText(`${Math.min(20, topicNotes) - 5} new`);
+		await expect(counts(page)).toContainText('5 learning');
+		const shown = await currentId(page);
+
+		await page.reload();
+		await expect(counts(page)).toContainText('5 learning');
+		await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
+
+		const { cards, reviews } = await stored(page);
+		expect(reviews.map((r) => r.cardId)).toEqual(answered);
+		for (const id of answered) {
+			const card = cards.find((c) => c.id === id)!;
+			expect(card.bucket).toBe('learning');
+			expect(card.due).toBe(T0.getTime() + 10 * MIN);
+		}
+
+		await page.goto(`${origin}/study`);
+		await expect(row.locator('td.learn')).toHaveText('5');
+		await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes) - 5));
+
+		// ten minutes later the learning cards are due again, before any new card
+		await page.clock.setFixedTime(new Date(T0.getTime() + 11 * MIN));
+		await page.goto(`${origin}/study?tags=${topic}`);
+		// the session continues with the card that was on screen, then the due learning cards
+		await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
+		await answerGood(page);
+		// all five are due at the same moment: the index orders them by id
+		await expect(currentCard(page)).toHaveAttribute('data-card-id', [...answered].sort()[0]!);
+	} finally {
+		await context.setOffline(false);
+		await server.stop();
+	}
+});
+
+test('undo (button and Z) takes the last answer back', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto(`/study?tags=${topic}`);
+	const first = await answerGood(page);
+	await page.getByRole('button', { name: /Undo/ }).click();
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', first.id);
+	await expect(page.getByRole('status').filter({ hasText: 'Answer undone' })).toBeVisible();
+	expect((await stored(page)).reviews).toEqual([]);
+
+	await answerGood(page);
+	await page.keyboard.press('z');
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', first.id);
+	const { cards, reviews } = await stored(page);
+	expect(reviews).toEqual([]);
+	expect(cards.find((c) => c.id === first.id)?.bucket).toBe('new');
+});
+
+test('practice mode leaves the schedule untouched', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto(`/study?tags=${topic}&mode=practice`);
+	await expect(page.getByText(`${topicCards.length} to go`)).toBeVisible();
+	for (let i = 0; i < 3; i++) await answerGood(page, '');
+	await expect(page.getByText(`${topicCards.length - 3} to go`)).toBeVisible();
+	const { cards, reviews } = await stored(page);
+	expect(reviews).toEqual([]);
+	expect(cards.every((c) => c.bucket === 'new' && c.fsrs.state === 0)).toBe(true);
+
+	await page.goto('/study');
+	await expect(page.locator(`tr[data-deck="#${topic}"] td.learn`)).toHaveText('0');
+});
+
+test('a whole session works with the keyboard alone', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto(`/study?tags=${topic}`);
+	await expect(currentCard(page)).toBeVisible();
+	const answered: string[] = [];
+	for (let i = 0; i < 4; i++) {
+		const id = (await currentId(page))!;
+		answered.push(id);
+		const card = deck.cards.find((c) => c.id === id)!;
+		if (card.kind === 'mcq') {
+			await page.keyboard.press(String(card.answerIndex + 1));
+			await expect(page.getByRole('heading', { name: 'Right' })).toBeFocused();
+			await page.keyboard.press('Enter');
+		} else {
+			await page.keyboard.press('Space');
+			await expect(page.getByRole('heading', { name: 'Answer' })).toBeFocused();
+			await page.keyboard.press('3');
+		}
+		await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
+	}
+	await page.keyboard.press('z');
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', answered[3]!);
+	const { reviews } = await stored(page);
+	expect(reviews.map((r) => r.cardId)).toEqual(answered.slice(0, 3));
+	expect(reviews.every((r) => r.rating === 3)).toBe(true);
+});
+
+test('suspend and flag a card', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto(`/study?tags=${topic}`);
+	const id = (await currentId(page))!;
+	await page.getByRole('button', { name: 'Flag…' }).click();
+	await page.getByLabel('It is unclear').check();
+	await page.getByLabel('Comment (optional)').fill('Which port?');
+	await page.getByRole('button', { name: 'Send flag' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'flagged' })).toBeVisible();
+	await page.getByRole('button', { name: 'Suspend' }).click();
+	await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
+	const { cards } = await stored(page);
+	expect(cards.find((c) => c.id === id)?.bucket).toBe('off');
+});
