@@ -1,14 +1,20 @@
 /**
  * npm run deck [-- --notes <file-or-folder> ...] [--out <folder>] [--lock <file>] [--tags <file>]
+ *                 [--glossary <file>] [--overlay <file>] [--report <file.md>]
  *
  * Reads note files, writes <out>/deck.json (and updates the id lock file). Without --notes it
- * builds the course: content/notes -> static/deck.json with content/notes.lock.json.
+ * builds the course: content/notes -> static/deck.json with content/notes.lock.json and the
+ * editorial overlay content/overlay.json. The glossary defaults to content/glossary.json; an
+ * overlay is only applied to other notes when given.
  */
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { Glossary, GlossaryError } from '../src/lib/content/cards/glossary';
+import { OverlayError, parseOverlay, type Overlay } from '../src/lib/content/cards/overlay';
+import { reviewReport, summaryLine } from '../src/lib/content/cards/report';
 import { buildDeck, type NoteSource } from '../src/lib/content/deck';
 import { emptyLock, type NoteLock } from '../src/lib/content/note-ids';
 import { NoteFileError } from '../src/lib/content/parse';
@@ -30,7 +36,10 @@ function main(): void {
 			notes: { type: 'string', multiple: true },
 			out: { type: 'string' },
 			lock: { type: 'string' },
-			tags: { type: 'string', default: 'content/tags.json' }
+			tags: { type: 'string', default: 'content/tags.json' },
+			glossary: { type: 'string', default: 'content/glossary.json' },
+			overlay: { type: 'string' },
+			report: { type: 'string' }
 		}
 	});
 	const course = values.notes === undefined;
@@ -43,11 +52,22 @@ function main(): void {
 	const lock: NoteLock =
 		lockPath && exists(lockPath) ? readJson(lockPath, NoteLockSchema) : emptyLock();
 	const sources = notePaths.flatMap(readSources);
+	const glossary = Glossary.parse(readJsonRaw(values.glossary), values.glossary);
+	const overlayPath = values.overlay ?? (course ? 'content/overlay.json' : undefined);
+	const overlay: Overlay | undefined = overlayPath
+		? parseOverlay(readJsonRaw(overlayPath), overlayPath)
+		: undefined;
 
 	const purify = createDOMPurify(new JSDOM('').window);
-	const { deck, lock: nextLock, warnings } = buildDeck(sources, vocabulary, lock, purify);
+	const build = buildDeck(sources, vocabulary, lock, purify, { glossary, overlay });
+	const { deck, lock: nextLock, warnings } = build;
 
 	for (const w of warnings) console.warn(`${w.file}:${w.line}: warning: ${w.message}`);
+	for (const s of build.cards.stale) {
+		console.warn(
+			`${s.file}: warning: entry ${s.index} (${s.type} on ${s.note}, "${s.quote}") is stale: ${s.reason}; not applied`
+		);
+	}
 	if (deck.notes.length === 0) {
 		throw new UsageError(`no notes found in ${notePaths.join(', ')}: nothing written`);
 	}
@@ -57,11 +77,18 @@ function main(): void {
 	writeAtomically(join(outDir, 'deck.json'), JSON.stringify(deck));
 	if (lockPath) writeAtomically(lockPath, JSON.stringify(nextLock, null, '\t') + '\n');
 
-	const untagged = deck.notes.filter((n) => n.tags.length === 0).length;
-	console.log(
-		`deck: ${deck.notes.length} notes, ${deck.tags.length} tags, ${untagged} untagged, ` +
-			`${warnings.length} warnings -> ${join(outDir, 'deck.json')}`
-	);
+	if (values.report) {
+		writeAtomically(values.report, reviewReport(build));
+	}
+	console.log(`deck: ${summaryLine(build)} -> ${join(outDir, 'deck.json')}`);
+}
+
+function readJsonRaw(path: string): unknown {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new UsageError(`${path}: cannot read JSON (${(error as Error).message})`);
+	}
 }
 
 function readSources(path: string): NoteSource[] {
@@ -128,7 +155,12 @@ function writeAtomically(path: string, data: string): void {
 try {
 	main();
 } catch (error) {
-	if (error instanceof UsageError || error instanceof NoteFileError) {
+	if (
+		error instanceof UsageError ||
+		error instanceof NoteFileError ||
+		error instanceof GlossaryError ||
+		error instanceof OverlayError
+	) {
 		console.error(`deck: error: ${error.message}`);
 		process.exit(1);
 	}

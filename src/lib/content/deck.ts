@@ -1,3 +1,6 @@
+import { generateCards, type CardBuild } from './cards/generate';
+import { Glossary } from './cards/glossary';
+import { emptyOverlay, type Overlay } from './cards/overlay';
 import { hashText } from './hash';
 import { assignNoteIds, type NoteLock } from './note-ids';
 import { parseNotes, type ParseWarning } from './parse';
@@ -15,6 +18,15 @@ export interface DeckBuild {
 	deck: Deck;
 	lock: NoteLock;
 	warnings: ParseWarning[];
+	/** Per-note card results, blocked items and stale overlay entries: the review report's input. */
+	cards: CardBuild;
+	/** Tags as written that are not in the vocabulary, per note id. */
+	unknownTags: Map<string, string[]>;
+}
+
+export interface CardSources {
+	glossary?: Glossary;
+	overlay?: Overlay;
 }
 
 /**
@@ -25,7 +37,8 @@ export function buildDeck(
 	sources: NoteSource[],
 	vocabulary: TagVocabulary,
 	lock: NoteLock,
-	sanitizer: Sanitizer
+	sanitizer: Sanitizer,
+	cardSources: CardSources = {}
 ): DeckBuild {
 	const parsed = sources.map((s) => parseNotes(s.file, s.text, vocabulary));
 	const parsedNotes = parsed.flatMap((p) => p.notes);
@@ -48,11 +61,17 @@ export function buildDeck(
 		source: note.source
 	}));
 
-	// cards come from the generator (issue 3); until then the deck carries none
-	const cards: Card[] = [];
+	const cardBuild = generateCards(notes, {
+		glossary: cardSources.glossary ?? Glossary.empty(),
+		overlay: cardSources.overlay ?? emptyOverlay()
+	});
+	const cards: Card[] = cardBuild.cards;
 	const content = { notes, tags: countTags(notes, vocabulary), cards };
 	const deck: Deck = { version: DECK_FORMAT, hash: hashText(JSON.stringify(content)), ...content };
-	return { deck, lock: assignment.lock, warnings };
+	const unknownTags = new Map(
+		parsedNotes.map((n, i) => [notes[i]?.id ?? '', n.unknownTags] as const).filter(([, u]) => u.length > 0)
+	);
+	return { deck, lock: assignment.lock, warnings, cards: cardBuild, unknownTags };
 }
 
 function countTags(notes: Note[], vocabulary: TagVocabulary): DeckTag[] {
