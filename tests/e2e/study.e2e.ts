@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { Deck } from '../../src/lib/content/schema';
 import { builtDeck } from './deck';
 import { StaticServer } from './static-server';
 
@@ -29,7 +34,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 interface Stored {
-	cards: { id: string; bucket: string; due: number; fsrs: { state: number } }[];
+	cards: { id: string; bucket: string; due: number; retired: boolean; fsrs: { state: number } }[];
 	reviews: { cardId: string; rating: number; reviewedAt: number }[];
 }
 
@@ -207,3 +212,100 @@ test('suspend and flag a card', async ({ page }) => {
 	const { cards } = await stored(page);
 	expect(cards.find((c) => c.id === id)?.bucket).toBe('off');
 });
+
+test.describe('a content update', () => {
+	// no service worker here: the test swaps deck.json on the server as a new deployment would
+	test.use({ serviceWorkers: 'block' });
+
+	test('keeps progress of an edited note and retires the cards of a deleted one', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.clock.setFixedTime(T0);
+		const site = mkdtempSync(join(tmpdir(), 'study-site-'));
+		cpSync('build', site, { recursive: true });
+		const server = new StaticServer(site);
+		const origin = await server.start();
+		try {
+			await page.goto(`${origin}/study?tags=${topic}`);
+			const answered: string[] = [];
+			for (let i = 0; i < 3; i++) answered.push((await answerGood(page)).id);
+			const [edited, deleted, kept] = answered.map((id) => deck.cards.find((c) => c.id === id)!);
+			const before = await stored(page);
+
+			const next = buildEditedDeck(edited!.noteId, deleted!.noteId);
+			expect(next.notes.some((n) => n.id === deleted!.noteId)).toBe(false);
+			expect(next.notes.find((n) => n.id === edited!.noteId)?.text).toMatch(/^Reworded: /);
+			expect(next.cards.map((c) => c.id)).toContain(edited!.id);
+			writeFileSync(join(site, 'deck.json'), JSON.stringify(next));
+
+			await page.reload();
+			await expect(counts(page)).toContainText('2 learning');
+			const after = await stored(page);
+			const row = (s: Stored, id: string) => s.cards.find((c) => c.id === id)!;
+			for (const id of [edited!.id, kept!.id]) {
+				expect(row(after, id)).toMatchObject({ bucket: 'learning', due: row(before, id).due });
+			}
+			expect(row(after, deleted!.id)).toMatchObject({ bucket: 'off', retired: true });
+			// history is kept
+			expect(after.reviews.map((r) => r.cardId)).toEqual(answered);
+			const added = next.cards.filter((c) => !deck.cards.some((d) => d.id === c.id));
+			for (const c of added) expect(row(after, c.id)).toMatchObject({ bucket: 'new' });
+		} finally {
+			await server.stop();
+			rmSync(site, { recursive: true, force: true });
+		}
+	});
+});
+
+/** Builds the course again with one note edited and one deleted, as the author would. */
+function buildEditedDeck(editId: string, deleteId: string): Deck {
+	const work = mkdtempSync(join(tmpdir(), 'study-notes-'));
+	try {
+		cpSync('content/notes', join(work, 'notes'), { recursive: true });
+		cpSync('content/notes.lock.json', join(work, 'lock.json'));
+		const edit = deck.notes.find((n) => n.id === editId)!;
+		const remove = deck.notes.find((n) => n.id === deleteId)!;
+		const files = new Map<string, string[]>();
+		const lines = (file: string) => {
+			if (!files.has(file)) {
+				const path = join(work, 'notes', relative('content/notes', file));
+				files.set(file, readFileSync(path, 'utf8').split('\n'));
+			}
+			return files.get(file)!;
+		};
+		// a note is a paragraph: from its first line to the next blank line
+		const paragraph = (n: Deck['notes'][number]) => {
+			const all = lines(n.source.file);
+			let end = n.source.line - 1;
+			while (end < all.length && all[end]!.trim() !== '') end++;
+			return { all, start: n.source.line - 1, end };
+		};
+		const e = paragraph(edit);
+		e.all[e.start] = `Reworded: ${e.all[e.start]}`;
+		const d = paragraph(remove);
+		for (let i = d.start; i < d.end; i++) d.all[i] = '';
+		for (const [file, content] of files) {
+			writeFileSync(join(work, 'notes', relative('content/notes', file)), content.join('\n'));
+		}
+		execFileSync(
+			'npx',
+			[
+				'tsx',
+				'scripts/deck.ts',
+				'--notes',
+				join(work, 'notes'),
+				'--out',
+				join(work, 'out'),
+				'--lock',
+				join(work, 'lock.json'),
+				'--overlay',
+				'content/overlay.json'
+			],
+			{ stdio: 'pipe' }
+		);
+		return JSON.parse(readFileSync(join(work, 'out', 'deck.json'), 'utf8')) as Deck;
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+}
