@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Deck } from '../../src/lib/content/schema';
 import { builtDeck } from './deck';
@@ -84,6 +85,12 @@ async function answerGood(
 }
 
 const counts = (page: Page) => page.getByLabel('Cards left today');
+
+// the "ready to work offline" toast can cover the answer buttons: a person taps OK
+test.beforeEach(async ({ page }) => {
+	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
+	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
+});
 
 test('five cards studied offline survive a reload with the right counts and due dates', async ({
 	page,
@@ -308,4 +315,68 @@ function buildEditedDeck(editId: string, deleteId: string): Deck {
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
+}
+
+const notesWithMcq = new Set(deck.cards.filter((c) => c.kind === 'mcq').map((c) => c.noteId));
+
+/** MCQs come after a note's flashcards; suspending those brings an MCQ up today. */
+async function studyUntilMcq(page: Page): Promise<string> {
+	for (let i = 0; i < 60; i++) {
+		if (await page.locator('.options').isVisible()) return (await currentId(page))!;
+		const id = (await currentId(page))!;
+		const card = deck.cards.find((c) => c.id === id)!;
+		if (notesWithMcq.has(card.noteId)) {
+			await page.getByRole('button', { name: 'Suspend' }).click();
+			await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
+		} else await answerGood(page, '');
+	}
+	throw new Error('no MCQ came up');
+}
+
+test('an MCQ says right or wrong, shows the note and counts as a review', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto('/study?all');
+	const id = await studyUntilMcq(page);
+	const card = deck.cards.find((c) => c.id === id)!;
+	if (card.kind !== 'mcq') throw new Error('not an MCQ');
+	const wrong = (card.answerIndex + 1) % 4;
+	await page.keyboard.press(String(wrong + 1));
+	await expect(page.getByRole('heading', { name: 'Wrong' })).toBeFocused();
+	await expect(page.locator('.options button').nth(card.answerIndex)).toHaveClass(/right/);
+	await expect(page.getByText('Source note')).toBeVisible();
+	const { reviews, cards } = await stored(page);
+	expect(reviews.at(-1)).toMatchObject({ cardId: id, rating: 1 });
+	expect(cards.find((c) => c.id === id)?.bucket).toBe('learning');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the answer side is accessible and looks right (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await page.clock.setFixedTime(T0);
+		await page.goto('/study?all');
+		// find a flashcard and an MCQ, answer side up
+		for (let i = 0; i < 10; i++) {
+			if (!(await page.locator('.options').isVisible())) break;
+			await answerGood(page, '');
+		}
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
+		await page.screenshot({
+			path: `test-results/screenshots/study-answer-phone-${colorScheme}.png`
+		});
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+		await page.getByRole('button', { name: /Good/ }).click();
+		await studyUntilMcq(page);
+		await page.locator('.options button').nth(0).click();
+		// by keyboard: the "ready to work offline" toast may cover the button
+		await page.getByRole('button', { name: 'Flag…' }).press('Enter');
+		await page.screenshot({ path: `test-results/screenshots/study-mcq-phone-${colorScheme}.png` });
+		const mcq = await new AxeBuilder({ page }).analyze();
+		expect(mcq.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+			[]
+		);
+	});
 }
