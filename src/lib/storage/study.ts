@@ -120,14 +120,45 @@ const toQueueCard = (r: CardRow): QueueCard => ({
 	due: r.due
 });
 
-function inDeck(filter: TagFilter) {
+/** The deck's test for a card, or undefined for "All" (every card). */
+function inDeck(filter: TagFilter): ((r: CardRow) => boolean) | undefined {
+	if (!filter.tags.length && !filter.exclude.length) return undefined;
 	const deckFilter = { ...filter, query: '' };
-	const all = !filter.tags.length && !filter.exclude.length;
-	return (r: CardRow) => all || matchesFilter({ tags: r.tags, text: '' }, deckFilter);
+	return (r: CardRow) => matchesFilter({ tags: r.tags, text: '' }, deckFilter);
 }
 
 // room for siblings held back by the one-card-per-note rule
 const SIBLING_SLACK = 50;
+const PAGE = 500;
+
+/**
+ * Up to `want` cards of a deck from one index range, in index order. Reads pages with getAll
+ * (Dexie's fast path: no cursor, no filter()) and checks the tags in memory.
+ */
+async function deckRange(
+	bucket: Bucket,
+	index: 'due' | 'order',
+	upper: number | typeof Dexie.maxKey,
+	match: ((r: CardRow) => boolean) | undefined,
+	want: number
+): Promise<CardRow[]> {
+	if (want <= 0) return [];
+	const range = () =>
+		db.cards
+			.where(`[bucket+${index}]`)
+			.between([bucket, Dexie.minKey], [bucket, upper], true, false);
+	if (!match) return want === Infinity ? range().toArray() : range().limit(want).toArray();
+	const out: CardRow[] = [];
+	for (let offset = 0; ; offset += PAGE) {
+		const rows = await range().offset(offset).limit(PAGE).toArray();
+		for (const r of rows) {
+			if (!match(r)) continue;
+			out.push(r);
+			if (out.length >= want) return out;
+		}
+		if (rows.length < PAGE) return out;
+	}
+}
 
 /**
  * Today's queue for a deck: index range reads on [bucket+due] and [bucket+order], never a scan
@@ -142,25 +173,14 @@ export async function dueQueue(
 	const dayEnd = studyDayEnd(now, options.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const today = await todaySummary(now, options.dayStartHour);
-		const range = (bucket: Bucket, index: 'due' | 'order', upper: number | typeof Dexie.maxKey) =>
-			db.cards
-				.where(`[bucket+${index}]`)
-				.between([bucket, Dexie.minKey], [bucket, upper], true, false)
-				.filter(match);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
 		const [learning, reviews, fresh] = await Promise.all([
-			range('learning', 'due', dayEnd.getTime()).toArray(),
+			deckRange('learning', 'due', dayEnd.getTime(), match, Infinity),
 			reviewRoom
-				? range('review', 'due', dayEnd.getTime())
-						.limit(reviewRoom + SIBLING_SLACK)
-						.toArray()
+				? deckRange('review', 'due', dayEnd.getTime(), match, reviewRoom + SIBLING_SLACK)
 				: [],
-			newRoom
-				? range('new', 'order', Dexie.maxKey)
-						.limit(newRoom + SIBLING_SLACK)
-						.toArray()
-				: []
+			newRoom ? deckRange('new', 'order', Dexie.maxKey, match, newRoom + SIBLING_SLACK) : []
 		]);
 		return buildQueue({
 			learning: learning.map(toQueueCard),
@@ -195,7 +215,7 @@ export async function deckCounts(
 		]);
 		return filters.map((filter) => {
 			const match = inDeck(filter);
-			const pick = (rows: CardRow[]) => rows.filter(match).map(toQueueCard);
+			const pick = (rows: CardRow[]) => (match ? rows.filter(match) : rows).map(toQueueCard);
 			return buildQueue({
 				learning: pick(learning),
 				reviews: pick(reviews),
@@ -217,9 +237,8 @@ export async function deckCardIds(filter: TagFilter): Promise<string[]> {
 		const rows = await db.cards
 			.where(`[bucket+${bucket === 'new' ? 'order' : 'due'}]`)
 			.between([bucket, Dexie.minKey], [bucket, Dexie.maxKey])
-			.filter(match)
 			.toArray();
-		ids.push(...rows.map((r) => r.id));
+		ids.push(...(match ? rows.filter(match) : rows).map((r) => r.id));
 	}
 	return ids;
 }
