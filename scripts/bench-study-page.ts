@@ -75,6 +75,7 @@ async function fill(cardCount: number, reviewCount: number, now: number): Promis
 			retired: false
 		});
 	}
+	deckCards = rows.map((r) => ({ id: r.id, tags: r.tags }));
 	for (let i = 0; i < rows.length; i += 10_000) await db.cards.bulkAdd(rows.slice(i, i + 10_000));
 
 	const chunk = 50_000;
@@ -106,11 +107,15 @@ async function fill(cardCount: number, reviewCount: number, now: number): Promis
 	return performance.now() - t0;
 }
 
+// the deck as the app holds it in memory (deck.json): ids and tags
+let deckCards: { id: string; tags: string[] }[] = [];
+
 async function timeQueue(filter: TagFilter, now: number, runs: number): Promise<number[]> {
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const t = performance.now();
-		await storage.dueQueue(filter, new Date(now), settings);
+		const members = storage.deckMembers(deckCards, filter);
+		await storage.dueQueue(members, new Date(now), settings);
 		times.push(performance.now() - t);
 	}
 	return times;
@@ -124,12 +129,13 @@ async function timeAnswers(filter: TagFilter, start: number, runs: number): Prom
 	const scheduler = new Scheduler(settings);
 	const times: number[] = [];
 	let now = start;
-	let queue = await storage.dueQueue(filter, new Date(now), settings);
+	const members = storage.deckMembers(deckCards, filter);
+	let queue = await storage.dueQueue(members, new Date(now), settings);
 	for (let i = 0; i < runs && queue.cards.length; i++) {
 		now += 5_000;
 		const t = performance.now();
 		await storage.answer(queue.cards[0]!.id, Rating.Good, new Date(now), scheduler);
-		queue = await storage.dueQueue(filter, new Date(now), settings);
+		queue = await storage.dueQueue(members, new Date(now), settings);
 		const next = queue.cards[0] && (await storage.card(queue.cards[0].id));
 		if (next) scheduler.preview(next.fsrs, new Date(now));
 		times.push(performance.now() - t);

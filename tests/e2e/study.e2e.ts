@@ -220,6 +220,28 @@ test('suspend and flag a card', async ({ page }) => {
 	expect(cards.find((c) => c.id === id)?.bucket).toBe('off');
 });
 
+test('a saved deck and the daily new-card limit from /settings show in the deck list', async ({
+	page
+}) => {
+	await page.clock.setFixedTime(T0);
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').fill('3');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+
+	await page.goto('/study');
+	await expect(page.locator('tr[data-deck="All cards"] td.new')).toHaveText('3');
+	await page.getByText('Make a deck').click();
+	await page.getByLabel('Name', { exact: true }).fill('Exam');
+	await page.locator('fieldset').first().getByLabel(`#${topic}`).check();
+	await page.getByRole('button', { name: 'Save deck' }).click();
+	const row = page.locator('tr[data-deck="Exam"]');
+	await expect(row.locator('td.new')).toHaveText('3');
+	await row.getByRole('link', { name: 'Exam' }).click();
+	await expect(page).toHaveURL(new RegExp(`/study\\?tags=${topic}$`));
+	await expect(counts(page)).toContainText('3 new');
+});
+
 test.describe('a content update', () => {
 	// no service worker here: the test swaps deck.json on the server as a new deployment would
 	test.use({ serviceWorkers: 'block' });

@@ -121,71 +121,69 @@ const toQueueCard = (r: CardRow): QueueCard => ({
 });
 
 /** The deck's test for a card, or undefined for "All" (every card). */
-function inDeck(filter: TagFilter): ((r: CardRow) => boolean) | undefined {
+function inDeck(filter: TagFilter): ((r: { tags: string[] }) => boolean) | undefined {
 	if (!filter.tags.length && !filter.exclude.length) return undefined;
 	const deckFilter = { ...filter, query: '' };
-	return (r: CardRow) => matchesFilter({ tags: r.tags, text: '' }, deckFilter);
+	return (r: { tags: string[] }) => matchesFilter({ tags: r.tags, text: '' }, deckFilter);
 }
 
 // room for siblings held back by the one-card-per-note rule
 const SIBLING_SLACK = 50;
-const PAGE = 500;
+
+const noteOf = (cardId: string) => cardId.slice(0, cardId.indexOf(':'));
 
 /**
- * Up to `want` cards of a deck from one index range, in index order. Reads pages with getAll
- * (Dexie's fast path: no cursor, no filter()) and checks the tags in memory.
+ * Up to `want` card ids of a deck from one index range, in index order. Reads primary keys only
+ * (IDBIndex.getAllKeys: no values to clone, no cursor), reading more while too few are in the deck.
  */
-async function deckRange(
+async function deckKeys(
 	bucket: Bucket,
 	index: 'due' | 'order',
 	upper: number | typeof Dexie.maxKey,
-	match: ((r: CardRow) => boolean) | undefined,
+	members: ReadonlySet<string> | undefined,
 	want: number
-): Promise<CardRow[]> {
+): Promise<string[]> {
 	if (want <= 0) return [];
 	const range = () =>
 		db.cards
 			.where(`[bucket+${index}]`)
 			.between([bucket, Dexie.minKey], [bucket, upper], true, false);
-	if (!match) return want === Infinity ? range().toArray() : range().limit(want).toArray();
-	const out: CardRow[] = [];
-	for (let offset = 0; ; offset += PAGE) {
-		const rows = await range().offset(offset).limit(PAGE).toArray();
-		for (const r of rows) {
-			if (!match(r)) continue;
-			out.push(r);
-			if (out.length >= want) return out;
-		}
-		if (rows.length < PAGE) return out;
+	if (!members) return (await range().limit(want).primaryKeys()) as string[];
+	for (let read = want * 8; ; read *= 4) {
+		const ids = (await range().limit(read).primaryKeys()) as string[];
+		const found = ids.filter((id) => members.has(id));
+		if (found.length >= want || ids.length < read) return found.slice(0, want);
 	}
 }
 
 /**
  * Today's queue for a deck: index range reads on [bucket+due] and [bucket+order], never a scan
- * of the card table.
+ * of the card table. `members` is the deck's card ids (from the tag filter over deck.json),
+ * or undefined for every card.
  */
 export async function dueQueue(
-	filter: TagFilter,
+	members: ReadonlySet<string> | undefined,
 	now: Date,
 	options: SchedulerSettings
 ): Promise<StudyQueue> {
-	const match = inDeck(filter);
 	const dayEnd = studyDayEnd(now, options.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const today = await todaySummary(now, options.dayStartHour);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
 		const [learning, reviews, fresh] = await Promise.all([
-			deckRange('learning', 'due', dayEnd.getTime(), match, Infinity),
-			reviewRoom
-				? deckRange('review', 'due', dayEnd.getTime(), match, reviewRoom + SIBLING_SLACK)
-				: [],
-			newRoom ? deckRange('new', 'order', Dexie.maxKey, match, newRoom + SIBLING_SLACK) : []
+			db.cards
+				.where('[bucket+due]')
+				.between(['learning', Dexie.minKey], ['learning', dayEnd.getTime()], true, false)
+				.toArray(),
+			deckKeys('review', 'due', dayEnd.getTime(), members, reviewRoom + SIBLING_SLACK),
+			deckKeys('new', 'order', Dexie.maxKey, members, newRoom + SIBLING_SLACK)
 		]);
+		const keyed = (state: State) => (id: string) => ({ id, noteId: noteOf(id), state, due: 0 });
 		return buildQueue({
-			learning: learning.map(toQueueCard),
-			reviews: reviews.map(toQueueCard),
-			fresh: fresh.map(toQueueCard),
+			learning: (members ? learning.filter((r) => members.has(r.id)) : learning).map(toQueueCard),
+			reviews: reviews.map(keyed(State.Review)),
+			fresh: fresh.map(keyed(State.New)),
 			today,
 			limits: options,
 			now,
@@ -227,6 +225,16 @@ export async function deckCounts(
 			}).counts;
 		});
 	});
+}
+
+/** The ids of the deck's cards: pass to dueQueue. Undefined for "All" (no filter needed). */
+export function deckMembers(
+	cards: { id: string; tags: string[] }[],
+	filter: TagFilter
+): Set<string> | undefined {
+	const match = inDeck(filter);
+	if (!match) return undefined;
+	return new Set(cards.filter((c) => match(c)).map((c) => c.id));
 }
 
 /** Every card of a deck that is studied (not suspended or retired): for practice mode. */
