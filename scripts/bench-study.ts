@@ -93,6 +93,7 @@ async function main(): Promise<void> {
 			console.log(`  CPU ${rate}x`);
 			console.log(`    due queue, all cards:        ${fmt(await run('timeQueue', all, now))}`);
 			console.log(`    due queue, 2 tags minus 1:   ${fmt(await run('timeQueue', tag, now))}`);
+			console.log(`    deck members (once/session): ${fmt(await run('timeMembers', tag, now))}`);
 			// each throttle level answers on its own day so the daily limits do not run out
 			const day = now + rate * 86_400_000;
 			console.log(`    answer -> next card ready:   ${fmt(await run('timeAnswers', all, day))}`);

@@ -31,7 +31,7 @@ beforeEach(async () => {
 	]);
 });
 
-const queueIds = async (at = now, members?: Set<string>, s = settings) =>
+const queueIds = async (at = now, members?: storage.DeckMembers, s = settings) =>
 	(await storage.dueQueue(members, at, s)).cards.map((c) => c.id);
 
 describe('syncDeck and dueQueue', () => {
@@ -52,6 +52,15 @@ describe('syncDeck and dueQueue', () => {
 		const deck = { tags: ['etcd', 'rbac'], exclude: ['trivia'], query: '' };
 		const members = storage.deckMembers([etcd, rbac, trivia, other], deck);
 		expect(await queueIds(now, members)).toEqual([etcd.id, rbac.id]);
+	});
+
+	it('finds a small deck’s cards at the end of a long index range', async () => {
+		const others = Array.from({ length: 300 }, () => flashcard(note(), 'a', ['net']));
+		const rare = [flashcard(note(), 'a', ['crypto']), flashcard(note(), 'a', ['crypto'])];
+		const cards = [...others, ...rare];
+		await storage.syncDeck(deckOf(cards), now);
+		const members = storage.deckMembers(cards, { tags: ['crypto'], exclude: [], query: '' });
+		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
 	});
 
 	it('counts several decks at once', async () => {

@@ -140,7 +140,7 @@ async function deckKeys(
 	bucket: Bucket,
 	index: 'due' | 'order',
 	upper: number | typeof Dexie.maxKey,
-	members: ReadonlySet<string> | undefined,
+	members: DeckMembers | undefined,
 	want: number
 ): Promise<string[]> {
 	if (want <= 0) return [];
@@ -149,9 +149,10 @@ async function deckKeys(
 			.where(`[bucket+${index}]`)
 			.between([bucket, Dexie.minKey], [bucket, upper], true, false);
 	if (!members) return (await range().limit(want).primaryKeys()) as string[];
-	for (let read = want * 8; ; read *= 4) {
+	// enough keys for `want` members at the deck's share of cards, then more if unlucky
+	for (let read = Math.ceil((want / Math.max(members.share, 0.001)) * 1.3) + 50; ; read *= 4) {
 		const ids = (await range().limit(read).primaryKeys()) as string[];
-		const found = ids.filter((id) => members.has(id));
+		const found = ids.filter((id) => members.ids.has(id));
 		if (found.length >= want || ids.length < read) return found.slice(0, want);
 	}
 }
@@ -162,7 +163,7 @@ async function deckKeys(
  * or undefined for every card.
  */
 export async function dueQueue(
-	members: ReadonlySet<string> | undefined,
+	members: DeckMembers | undefined,
 	now: Date,
 	options: SchedulerSettings
 ): Promise<StudyQueue> {
@@ -181,7 +182,9 @@ export async function dueQueue(
 		]);
 		const keyed = (state: State) => (id: string) => ({ id, noteId: noteOf(id), state, due: 0 });
 		return buildQueue({
-			learning: (members ? learning.filter((r) => members.has(r.id)) : learning).map(toQueueCard),
+			learning: (members ? learning.filter((r) => members.ids.has(r.id)) : learning).map(
+				toQueueCard
+			),
 			reviews: reviews.map(keyed(State.Review)),
 			fresh: fresh.map(keyed(State.New)),
 			today,
@@ -227,14 +230,21 @@ export async function deckCounts(
 	});
 }
 
-/** The ids of the deck's cards: pass to dueQueue. Undefined for "All" (no filter needed). */
+/** A deck's card ids and their share of all cards (how many keys to read per match). */
+export interface DeckMembers {
+	ids: ReadonlySet<string>;
+	share: number;
+}
+
+/** The deck's cards, worked out once per session: pass to dueQueue. Undefined for "All". */
 export function deckMembers(
 	cards: { id: string; tags: string[] }[],
 	filter: TagFilter
-): Set<string> | undefined {
+): DeckMembers | undefined {
 	const match = inDeck(filter);
 	if (!match) return undefined;
-	return new Set(cards.filter((c) => match(c)).map((c) => c.id));
+	const ids = new Set(cards.filter((c) => match(c)).map((c) => c.id));
+	return { ids, share: cards.length ? ids.size / cards.length : 1 };
 }
 
 /** Every card of a deck that is studied (not suspended or retired): for practice mode. */
