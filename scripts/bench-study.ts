@@ -39,6 +39,11 @@ async function bundle(): Promise<string> {
 	return output[0].code;
 }
 
+/** What scripts/bench-study-page.ts puts on globalThis.bench. */
+type BenchApi = Record<string, (a: unknown, b: unknown, c: unknown) => Promise<number[]>> & {
+	fill(cards: number, reviews: number, now: number): Promise<number>;
+};
+
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -72,11 +77,10 @@ async function main(): Promise<void> {
 		console.log(
 			`study bench: ${cards} cards, ${reviews} review rows, Chromium ${browser.version()}`
 		);
-		const fillMs = await page.evaluate(([c, r, n]) => (globalThis as any).bench.fill(c, r, n), [
-			cards,
-			reviews,
-			now
-		] as const);
+		const fillMs = await page.evaluate(
+			([c, r, n]) => (globalThis as unknown as { bench: BenchApi }).bench.fill(c, r, n),
+			[cards, reviews, now] as const
+		);
 		console.log(`  fill IndexedDB: ${(fillMs / 1000).toFixed(1)} s`);
 		const cdp = await page.context().newCDPSession(page);
 		for (const rate of [1, 4]) {
@@ -84,12 +88,10 @@ async function main(): Promise<void> {
 			const all = { tags: [], exclude: [], query: '' };
 			const tag = { tags: ['tag3', 'tag7'], exclude: ['tag9'], query: '' };
 			const run = (fn: string, filter: object, at: number) =>
-				page.evaluate(([f, flt, t, n]) => (globalThis as any).bench[f as string](flt, t, n), [
-					fn,
-					filter,
-					at,
-					runs
-				] as const) as Promise<number[]>;
+				page.evaluate(
+					([f, flt, t, n]) => (globalThis as unknown as { bench: BenchApi }).bench[f]!(flt, t, n),
+					[fn, filter, at, runs] as const
+				) as Promise<number[]>;
 			console.log(`  CPU ${rate}x`);
 			console.log(`    due queue, all cards:        ${fmt(await run('timeQueue', all, now))}`);
 			console.log(`    due queue, 2 tags minus 1:   ${fmt(await run('timeQueue', tag, now))}`);
