@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeckSchema } from '../src/lib/content/schema';
 import { unsafeParts } from '../src/lib/content/test-sanitizer';
 
@@ -14,6 +14,10 @@ function deckCommand(...args: string[]) {
 }
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'deck-'));
+
+// each test starts tsx one or more times: on a shared, loaded 2-core machine a start alone can
+// take several seconds (measured: same CPU time before and after cards were added)
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('npm run deck on other note files', () => {
 	it('builds a deck from a folder of notes it has never seen, with warnings on stderr', () => {
@@ -121,5 +125,103 @@ describe('npm run deck on the course', () => {
 			return readFileSync(join(out, 'deck.json'), 'utf8');
 		};
 		expect(run()).toBe(run());
+	});
+});
+
+describe('npm run deck: cards, the review report and the overlay', () => {
+	it('prints one summary line with notes, cards by kind, notes without a card and warnings', () => {
+		const out = freshDir();
+		const { status, stdout } = deckCommand('--notes', 'tests/fixtures/other-author', '--out', out);
+		expect(status).toBe(0);
+		expect(stdout.trim().split('\n')).toHaveLength(1);
+		expect(stdout).toMatch(
+			/^deck: \d+ notes, \d+ tags, \d+ cards \(\d+ cloze, \d+ recall, \d+ mcq\), \d+ notes without a card, \d+ warnings -> /
+		);
+	});
+
+	it('writes a Markdown report with every note at file:line, its cards and what it lacks', () => {
+		const out = freshDir();
+		const report = join(out, 'report.md');
+		const { status } = deckCommand(
+			'--notes',
+			'tests/fixtures/other-author',
+			'--out',
+			out,
+			'--report',
+			report
+		);
+		expect(status).toBe(0);
+		const text = readFileSync(report, 'utf8');
+		expect(text).toMatch(/^# Card review report/);
+		expect(text).toContain('### tests/fixtures/other-author/definitions.txt:1 · n');
+		expect(text).toMatch(/MCQ `mcq:define-seccomp`/);
+		expect(text).toContain('- Unknown tag #psa');
+		expect(text).toContain('- **No card**: a fragment: nothing to ask');
+		expect(text).toContain('> &lt;script>alert("x")&lt;/script> Pod Security Admission');
+	});
+
+	it('reports a stale overlay entry with file and entry, and does not apply it', () => {
+		const out = freshDir();
+		const overlay = join(out, 'overlay.json');
+		const lock = join(out, 'lock.json');
+		deckCommand('--notes', 'tests/fixtures/other-author', '--out', out, '--lock', lock);
+		const deck = JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8'));
+		const seccomp = deck.notes.find((n: { text: string }) => n.text.startsWith('Seccomp'));
+		writeFileSync(
+			overlay,
+			JSON.stringify({
+				entries: [
+					{
+						type: 'fix',
+						note: seccomp.id,
+						quote: 'syscalls',
+						replace: 'system calls',
+						why: 'spelled out'
+					},
+					{ type: 'fix', note: seccomp.id, quote: 'no longer here', replace: 'x', why: 'stale' }
+				]
+			})
+		);
+		const report = join(out, 'report.md');
+		const { status, stderr } = deckCommand(
+			'--notes',
+			'tests/fixtures/other-author',
+			'--out',
+			out,
+			'--lock',
+			lock,
+			'--overlay',
+			overlay,
+			'--report',
+			report
+		);
+		expect(status).toBe(0);
+		expect(stderr).toContain(
+			`${overlay}: warning: entry 1 (fix on ${seccomp.id}, "no longer here") is stale`
+		);
+		const cards = JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8')).cards;
+		const fixed = cards.filter((c: { noteId: string }) => c.noteId === seccomp.id);
+		expect(
+			fixed.every((c: { correction?: string }) => c.correction?.includes('system calls'))
+		).toBe(true);
+		expect(readFileSync(report, 'utf8')).toContain('## Stale overlay entries (not applied)');
+	});
+
+	it('refuses an invalid glossary, naming the file and the JSON path', () => {
+		const out = freshDir();
+		const glossary = join(out, 'glossary.json');
+		writeFileSync(glossary, JSON.stringify({ classes: {}, terms: [{ term: 'x', class: 'nope' }] }));
+		const { status, stderr } = deckCommand(
+			'--notes',
+			'tests/fixtures/other-author',
+			'--out',
+			join(out, 'o'),
+			'--glossary',
+			glossary
+		);
+		expect(status).toBe(1);
+		expect(stderr).toContain(`${glossary}: invalid`);
+		expect(stderr).toContain('terms.0.class: unknown class "nope"');
+		expect(existsSync(join(out, 'o', 'deck.json'))).toBe(false);
 	});
 });

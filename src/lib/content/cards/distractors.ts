@@ -99,12 +99,17 @@ function versionDistractors(
 	const minor = Number(minorText);
 	const before = sentence.slice(0, Math.max(0, sentence.indexOf(term.surface)));
 	// "as of X it still works" is also true of earlier versions: no neighbours are wrong for sure
-	if (/\bas of\s+(?:version\s+)?$/i.test(before) || /\b(?:still|yet)\b/i.test(sentence)) {
+	const own = sentence.slice(Math.max(0, before.lastIndexOf('. ') + 1));
+	if (/\bas of\s+(?:version\s+)?$/i.test(before) || /\b(?:still|yet)\b/i.test(own)) {
 		return { reason: `"as of ${term.value}" is true of neighbouring versions too` };
 	}
-	// "since X" is also loosely true of later versions: offer earlier ones only
-	const since = /\bsince\s+(?:version\s+|v)?$/i.test(before);
-	const offsets = since
+	// A feature that exists in X also exists later ("since X", "X offers"): offer earlier versions
+	// only, unless the sentence names a one-off event (became GA in, removed in, introduced in).
+	const event =
+		/\b(?:became|become|went|graduated|introduced|added|removed|deprecated|released|GA)\b[^.]*$/i.test(
+			before
+		) && !/\bsince\s+(?:version\s+|v)?$/i.test(before);
+	const offsets = !event
 		? [-1, -2, -3, -4]
 		: ([
 				[-1, 1, 2],
@@ -113,7 +118,7 @@ function versionDistractors(
 				[-3, -2, -1],
 				[-1, 1, -2]
 			][parseInt(hashText(cardId).slice(-2), 16) % 5] ?? [-1, 1, 2]);
-	const candidates = [...offsets, -5, 3, 4, -6]
+	const candidates = [...offsets, ...(event ? [-4, 4, -5, 5] : [-5, -6, -7])]
 		.map((o) => minor + o)
 		.filter((m) => m >= 0)
 		.map((m) => `${major}.${m}`);

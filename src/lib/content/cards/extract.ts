@@ -29,7 +29,7 @@ const CVE = /\bCVE-?(\d{4})-(\d{4,7})\b/gi;
 const KEP = /\bKEP[- ]?(\d{2,5})\b/g;
 const FLAG = /(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:=[\w.,:/-]+)?/g;
 const VERSION =
-	/\b(?:since|in|as of|from|version|versions|v|GA in|GA since|until|before|after|removed in)\s+(?:version\s+|v)?(\d+\.\d+(?:\.\d+)?)\b/gi;
+	/\b(?:since|in|as of|from|version|versions|v|GA in|GA since|until|before|after|removed in)\s+(?:version\s+)?(v?\d+\.\d+(?:\.\d+)?)\b/gi;
 const VERSION_V = /\bv(\d+\.\d+(?:\.\d+)?)\b/g;
 const UNITS =
 	'%|percent|minutes?|mins?|seconds?|secs?|hours?|days?|years?|ms|characters?|bytes?|bits?|syscalls?|MB|GB|KB|KiB|MiB|GiB';
@@ -60,14 +60,20 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	};
 
 	for (const m of sentence.matchAll(CVE)) {
-		add({ type: 'cve', value: `CVE-${m[1]}-${m[2]}`, ...at(m) });
+		const value = `CVE-${m[1]}-${m[2]}`;
+		add({ type: 'cve', value, ...at(m), glossary: glossary.lookup(value) });
 	}
-	for (const m of sentence.matchAll(KEP)) add({ type: 'kep', value: `KEP ${m[1]}`, ...at(m) });
+	for (const m of sentence.matchAll(KEP)) {
+		add({ type: 'kep', value: `KEP ${m[1]}`, ...at(m), glossary: glossary.lookup(`KEP ${m[1]}`) });
+	}
 	for (const m of sentence.matchAll(FLAG)) {
 		const name = m[0].split('=')[0] ?? m[0];
 		add({ type: 'flag', value: m[0], ...at(m), glossary: glossary.lookup(name) });
 	}
-	for (const m of sentence.matchAll(VERSION)) add({ type: 'version', value: m[1] ?? '', ...at(m, 1) });
+	for (const m of sentence.matchAll(VERSION)) {
+		add({ type: 'version', value: (m[1] ?? '').replace(/^v/, ''), ...at(m, 1) });
+	}
+	// "v1.24" is blanked and offered whole, so options read "v1.23", "v1.24", ...
 	for (const m of sentence.matchAll(VERSION_V)) add({ type: 'version', value: m[1] ?? '', ...at(m) });
 	for (const m of sentence.matchAll(NUMBER)) {
 		const value = m[1] ?? m[3] ?? '';
@@ -78,7 +84,11 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	for (const g of glossary.find(sentence)) {
 		add({ type: 'glossary', value: g.term.term, surface: g.surface, start: g.start, end: g.end, glossary: g.term });
 	}
-	for (const m of sentence.matchAll(PATH)) add({ type: 'path', value: m[0], ...at(m) });
+	for (const m of sentence.matchAll(PATH)) {
+		const path = m[0].replace(/[.,]+$/, '');
+		const start = m.index ?? 0;
+		add({ type: 'path', value: path, surface: path, start, end: start + path.length });
+	}
 	for (const m of sentence.matchAll(QUOTED)) {
 		const inner = m[1] ?? m[2] ?? '';
 		const start = (m.index ?? 0) + 1;

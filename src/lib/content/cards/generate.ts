@@ -13,6 +13,7 @@ import {
 	slug,
 	splitSentences,
 	startsWithPronoun,
+	withoutLeadingConjunction,
 	wordPattern
 } from './text';
 
@@ -40,6 +41,8 @@ export interface NoteCards {
 	blocked: BlockedItem[];
 	/** Overlay fixes applied to this note, as shown to the learner. */
 	corrections: string[];
+	/** The plain text cards were made from: the note after its fixes, plus overlay answers. */
+	studied: string;
 }
 
 export interface StaleEntry {
@@ -90,7 +93,7 @@ const ADVICE =
 const ADVICE_START =
 	/^(?:avoid|ensure|make sure|monitor|remember|beware|disable|enable|block|use|prefer|rotate|consider|do not|don't|never|put|setup|set up|could have|when (?:performing|recovering|enabling))\b/i;
 const TODO_START =
-	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|what|when|how|why|which|have there)\b/i;
+	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|have there|provide some)\b/i;
 const OPINION = /^(?:I (?:find|would|think|had|took|should)|I've)\b/i;
 
 interface Candidate {
@@ -124,21 +127,48 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		byNote.set(note.id, list);
 	});
 
+	const definitions = new Map<string, Definition>();
+	for (const note of notes) {
+		const definition = definitionOf(plainText(note.text));
+		if (definition) definitions.set(note.id, { ...definition, tags: note.tags });
+	}
+
 	const cards: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
-		const result = cardsForNote(note, glossary, (byNote.get(note.id) ?? []).map((e) => e.entry));
+		const context = { glossary, definitions };
+		const result = cardsForNote(note, context, (byNote.get(note.id) ?? []).map((e) => e.entry));
 		cards.push(...result.cards);
 		reports.push(result.report);
 	}
 	return { cards, notes: reports, stale };
 }
 
+interface Definition {
+	term: string;
+	definition: string;
+	tags: string[];
+}
+
+/** `Term: definition` (another author's style): a short term, a colon, a longer definition. */
+export function definitionOf(text: string): { term: string; definition: string } | undefined {
+	const match = /^([\p{L}\p{N}][\p{L}\p{N} ._/()+-]{0,58}?):\s+(\S.{8,})$/u.exec(text.trim());
+	if (!match) return undefined;
+	const term = (match[1] ?? '').trim();
+	const definition = (match[2] ?? '').trim();
+	// a term is a short name, and a definition does not itself hold "X: y" pairs (a list of roles)
+	if (term.split(/\s+/).length > 4 || /^(?:examples?|exercise|note|todo|tags|question|answer)$/i.test(term))
+		return undefined;
+	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
+	return { term, definition };
+}
+
 function cardsForNote(
 	note: NoteInput,
-	glossary: Glossary,
+	context: { glossary: Glossary; definitions: Map<string, Definition> },
 	entries: OverlayEntry[]
 ): { cards: Card[]; report: NoteCards } {
+	const { glossary } = context;
 	const blocked: BlockedItem[] = [];
 	const corrections: string[] = [];
 	let fixed = note.text;
@@ -157,9 +187,23 @@ function cardsForNote(
 	// a distractor must not occur in anything the learner sees for this note
 	const everything = `${note.text}\n${fixed}\n${body}`;
 
-	const sentences = splitSentences(body);
+	const sentences = splitSentences(body).map((s) => ({ ...s, text: withoutLeadingConjunction(s.text) }));
+	const ownSentences = splitSentences(plainText(fixed)).length;
 	const tested = sentences.map((s, i) => testable(s.text, i === 0 ? undefined : sentences[i - 1]?.text));
-	const noteClass = classify(note, sentences.map((s) => s.text), tested, answers.length > 0, glossary);
+	const override = entries.find((e) => e.type === 'classify');
+	const noteClass: NoteClass =
+		override && 'as' in override
+			? override.as === 'open' && answers.length > 0
+				? 'answered'
+				: override.as
+			: classify(
+					note,
+					// the note as written decides its class; an overlay answer only marks it answered
+					sentences.slice(0, ownSentences).map((s) => s.text),
+					tested.slice(0, ownSentences),
+					answers.length > 0,
+					glossary
+				);
 
 	const cards: Card[] = [];
 	const base = { noteId: note.id, tags: note.tags, ...(correction ? { correction } : {}) };
@@ -171,10 +215,20 @@ function cardsForNote(
 		return `${note.id}:${kind}:${k}`;
 	};
 
+	const definition = context.definitions.get(note.id);
+	if (definition && corrections.length === 0 && noteClass !== 'open') {
+		definitionCards(note, definition, context, everything, base, idFor, cards, blocked);
+	}
+
 	if (noteClass !== 'open' && noteClass !== 'fragment') {
 		const candidates: Candidate[] = [];
 		sentences.forEach((sentence, i) => {
 			const check = tested[i]!;
+			if (!check.blocked && /\bCVE-?\d{2,4}-\d{1,3}-/i.test(sentence.text)) {
+				tested[i] = { blocked: 'a garbled CVE id (add an overlay fix)', reportable: true };
+				blocked.push({ item: `sentence ${i + 1}`, reason: tested[i]!.blocked! });
+				return;
+			}
 			if (check.blocked) {
 				if (check.reportable) blocked.push({ item: `sentence ${i + 1}`, reason: check.blocked });
 				return;
@@ -183,9 +237,16 @@ function cardsForNote(
 			const terms = extractTerms(sentence.text, glossary);
 			const counts = countMentions(body, terms);
 			for (const term of terms) {
+				const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
+				if (cls?.notBefore?.test(sentence.text.slice(term.end).trimStart())) continue;
+				if (term.glossary?.notInTags.some((t) => note.tags.includes(t))) continue;
 				const scored = scoreTerm(term, glossary, counts.get(term.value) ?? 1);
 				if (scored.blocked) {
-					if (scored.report) blocked.push({ item: term.value, reason: scored.blocked });
+					if (scored.report) {
+						blocked.push({ item: term.value, reason: scored.blocked });
+						// a sentence with a garbled term teaches nothing until the overlay fixes it
+						tested[i] = { blocked: scored.blocked, reportable: true };
+					}
 					continue;
 				}
 				if (open.some(([s, e]) => term.start >= s && term.end <= e)) {
@@ -203,24 +264,33 @@ function cardsForNote(
 			if (!best || c.score > best.score) perSentence.set(c.sentence, c);
 		}
 		const ranked = [...perSentence.values()]
-			.filter((c) => c.score >= MIN_SCORE)
+			.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 			.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
-		const seenAnswers = new Set<string>();
+		// a defined term already has its own MCQ and recall card
+		const seenAnswers = new Set<string>(definition ? [definition.term.toLowerCase()] : []);
 		let clozes = 0;
 		let mcqs = 0;
 		for (const c of ranked) {
 			const answer = c.term.value.toLowerCase();
-			if (seenAnswers.has(answer)) continue;
+			if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) continue;
 			seenAnswers.add(answer);
 			const stem = stemFor(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious, c.term);
 			if (!stem) {
 				blocked.push({ item: c.term.value, reason: 'the answer also appears elsewhere in the sentence' });
 				continue;
 			}
-			const full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			let full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			// "We can utilize an API called ___." says too little: the next sentence ("It will
+			// tell us if it's valid") gives the context, when it leans on this one
+			const next = sentences[c.sentence + 1]?.text;
+			let context = '';
+			if (stem && stem.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
+				context = ` ${next}`;
+				full += context;
+			}
 			if (clozes < MAX_CLOZE_PER_NOTE) {
 				clozes++;
-				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem, back: c.term.surface, ...base });
+				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem + context, back: c.term.surface, ...base });
 			}
 			if (mcqs < MAX_MCQ_PER_NOTE) {
 				const id = `${note.id}:mcq:${slug(c.term.value)}`;
@@ -230,12 +300,17 @@ function cardsForNote(
 					continue;
 				}
 				mcqs++;
-				cards.push(mcq(idFor('mcq', c.term.value), stem, c.term.surface, made.distractors, full, base));
+				cards.push(mcq(idFor('mcq', c.term.value), stem + context, c.term.surface, made.distractors, full, base));
 			}
 		}
-		if (noteClass === 'advice') {
-			const recall = recallFor(sentences.map((s) => s.text), tested, glossary);
-			if (recall) cards.push({ id: idFor('recall', recall.key), kind: 'recall', front: recall.front, back: recall.back, ...base });
+		const flashcards = cards.some((c) => c.kind !== 'mcq');
+		if (noteClass === 'advice' || !flashcards) {
+			const texts = sentences.map((s) => s.text);
+			const recall =
+				noteClass === 'advice' ? adviceRecall(texts, tested, glossary, note.tags) : undefined;
+			const made = recall ?? statementRecall(texts, tested);
+			if (made)
+				cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
 		}
 	}
 
@@ -262,6 +337,25 @@ function cardsForNote(
 		} else cards.push({ id, kind: card.kind, front: card.front, back: card.back, ...base });
 	}
 
+	if (
+		(noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') &&
+		!cards.some((c) => c.kind !== 'mcq')
+	) {
+		// an editor's MCQ doubles as a recall card; else the note's own words, hedges and all,
+		// for advice (an opinion is still worth recalling as the author's view)
+		const written = cards.find((c) => c.kind === 'mcq');
+		const texts = sentences.map((s) => s.text);
+		const loose = texts.map((t): SentenceCheck => (isQuestion(t) || TODO_START.test(t) ? { blocked: 'a question' } : {}));
+		const made =
+			written?.kind === 'mcq'
+				? { key: `from-${written.id.split(':')[2]}`, front: written.question, back: written.options[written.answerIndex] ?? '' }
+				: noteClass === 'advice'
+					? statementRecall(texts, loose, 'advice') ?? leadRecall(texts, loose)
+					: undefined;
+		if (made) cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
+		else blocked.push({ item: 'flashcard', reason: 'no plain statement to ask about (add a `question` to the overlay)' });
+	}
+
 	const suppressed = new Set(entries.filter((e) => e.type === 'suppress').map((e) => `${note.id}:${e.card}`));
 	const kept = cards.filter((card) => {
 		if (!suppressed.has(card.id)) return true;
@@ -275,8 +369,80 @@ function cardsForNote(
 
 	return {
 		cards: kept,
-		report: { noteId: note.id, source: note.source, noteClass, cardIds: kept.map((c) => c.id), blocked, corrections }
+		report: {
+			noteId: note.id,
+			source: note.source,
+			noteClass,
+			cardIds: kept.map((c) => c.id),
+			blocked,
+			corrections,
+			studied: body
+		}
 	};
+}
+
+/** A recall card and an MCQ ("Which term is defined as …?") for a `Term: definition` note. */
+function definitionCards(
+	note: NoteInput,
+	def: Definition,
+	context: { glossary: Glossary; definitions: Map<string, Definition> },
+	everything: string,
+	base: { noteId: string; tags: string[]; correction?: string },
+	idFor: (kind: string, key: string) => string,
+	cards: Card[],
+	blocked: BlockedItem[]
+): void {
+	const definition = def.definition.replace(wordPattern(def.term, 'giu'), '___');
+	cards.push({ id: idFor('recall', `define-${def.term}`), kind: 'recall', front: `What is ${def.term}?`, back: def.definition, ...base });
+	const id = `${note.id}:mcq:${slug(`define-${def.term}`)}`;
+	const known = context.glossary.lookup(def.term);
+	let distractors: string[] | undefined;
+	if (known) {
+		const made = distractorsFor({ type: 'glossary', value: known.term, surface: def.term, start: 0, end: 0, glossary: known }, context.glossary, note.tags, everything, id, definition);
+		if ('distractors' in made) distractors = made.distractors;
+	}
+	if (!distractors) distractors = definitionDistractors(note, def, context.definitions, everything, id);
+	if (!distractors) {
+		blocked.push({ item: `MCQ on ${def.term}`, reason: 'fewer than three other defined terms to offer as distractors' });
+		return;
+	}
+	cards.push(mcq(idFor('mcq', `define-${def.term}`), `Which term is defined as: “${definition}”?`, def.term, distractors, `${def.term}: ${def.definition}`, base));
+}
+
+/** How many other definitions are considered per note: keeps a large corpus linear. */
+const DEFINITION_POOL = 48;
+
+/**
+ * Three other defined terms, those sharing the note's tags first, none mentioned in the note.
+ * Looks at a bounded, deterministic window of the corpus so 10,000 notes stay linear.
+ */
+function definitionDistractors(
+	note: NoteInput,
+	def: Definition,
+	definitions: Map<string, Definition>,
+	everything: string,
+	id: string
+): string[] | undefined {
+	const all = [...definitions.values()];
+	if (all.length < 4) return undefined;
+	const start = parseInt(hashText(id).slice(-6), 16) % all.length;
+	const window: Definition[] = [];
+	for (let i = 0; i < all.length && window.length < DEFINITION_POOL; i++) {
+		const d = all[(start + i) % all.length]!;
+		if (d.term.toLowerCase() !== def.term.toLowerCase()) window.push(d);
+	}
+	const ranked = window
+		.map((d) => ({ d, overlap: d.tags.filter((t) => note.tags.includes(t)).length, h: hashText(`${id}|${d.term}`) }))
+		.sort((a, b) => b.overlap - a.overlap || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+	const out: string[] = [];
+	const seen = new Set([def.term.toLowerCase()]);
+	for (const { d } of ranked) {
+		if (seen.has(d.term.toLowerCase()) || mentions(everything, d.term)) continue;
+		seen.add(d.term.toLowerCase());
+		out.push(d.term);
+		if (out.length === 3) return out;
+	}
+	return undefined;
 }
 
 interface SentenceCheck {
@@ -299,6 +465,10 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 			return { blocked: 'starts with a pronoun and the sentence before it is a question or hedged', reportable: true };
 		return { withPrevious: true };
 	}
+	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
+	if (previous && /\b(?:this|these|those|it|they|them)\b/i.test(sentence) && !isQuestion(previous) && !hedgeIn(previous)) {
+		return { withPrevious: true };
+	}
 	return {};
 }
 
@@ -315,6 +485,8 @@ function scoreTerm(
 	const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
 	if (term.glossary && cls) score = Math.max(score, cls.weight * 2);
 	if (term.type === 'glossary' && !cls) score = 2;
+	// a quoted lower-case phrase ("online", "critical path") is usually emphasis, not a name
+	if (term.type === 'quoted' && !term.glossary && !/[\p{Lu}\d_:/-]/u.test(term.value)) score = 3;
 	if (mentionsInNote > 3) score -= 3;
 	if (term.surface.length <= 2) score -= 2;
 	return { score };
@@ -372,28 +544,79 @@ export function invalidMcq(options: string[], answerIndex: number): string | und
 	return undefined;
 }
 
-function recallFor(
+/** "What does the course advise about X?" with the advice as the answer. */
+function adviceRecall(
 	sentences: string[],
 	tested: SentenceCheck[],
-	glossary: Glossary
+	glossary: Glossary,
+	tags: string[]
 ): { key: string; front: string; back: string } | undefined {
-	const index = sentences.findIndex((s) => ADVICE.test(s) || ADVICE_START.test(s));
-	const i = index < 0 ? 0 : index;
+	const advice = sentences.filter(
+		(s, i) => (ADVICE.test(s) || ADVICE_START.test(s)) && !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')
+	);
+	if (advice.length === 0) return undefined;
+	const back = sentences.filter((s, i) => !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')).join(' ');
+	const terms = sentences
+		.flatMap((s) => extractTerms(s, glossary))
+		.filter((t) => {
+			const lower = t.value.toLowerCase();
+			if (glossary.generic.has(lower) || BUILTIN_GENERIC.has(lower)) return false;
+			return !t.glossary?.notInTags.some((tag) => tags.includes(tag));
+		})
+		.sort((a, b) => scoreTerm(b, glossary, 1).score - scoreTerm(a, glossary, 1).score);
+	const topic = terms[0];
+	if (!topic) return undefined;
+	const cls = topic.glossary ? glossary.classes.get(topic.glossary.class) : undefined;
+	const name = topic.glossary ? topic.surface : topic.value;
+	const label = cls && !name.toLowerCase().includes(cls.label.split(' ').at(-1) ?? '') ? ` (${cls.label})` : '';
+	return { key: `advice-${name}`, front: `What does the course advise about ${name}${label}?`, back };
+}
+
+const MAIN_VERB =
+	/\b(?:is|are|was|were|can(?:not)?|can't|will|won't|does(?: not)?|do(?: not)?|did|has|have|must|should|only|bypass(?:es)?|requires?|uses?|runs?|provides?|supports?|enables?|allows?|exists?|works?|takes?|handles?|restricts?|apply|applies)\b/i;
+
+/**
+ * A recall card for a statement with no single key term: the sentence up to its verb is the
+ * prompt, the whole sentence the answer ("Service accounts cannot …").
+ */
+function statementRecall(
+	sentences: string[],
+	tested: SentenceCheck[],
+	kind: 'statement' | 'advice' = 'statement'
+): { key: string; front: string; back: string } | undefined {
+	for (const [i, sentence] of sentences.entries()) {
+		if (tested[i]?.blocked || tested[i]?.withPrevious) continue;
+		if (kind === 'advice' && startsWithPronoun(sentence)) continue;
+		const words = sentence.split(/\s+/);
+		if (words.length < 5) continue;
+		const match = MAIN_VERB.exec(sentence);
+		if (!match || match.index === undefined) continue;
+		const cut = match.index + match[0].length;
+		const lead = sentence.slice(0, cut).trim();
+		const leadWords = lead.split(/\s+/).length;
+		if (leadWords < 3 || leadWords > words.length - 3 || /^there (?:is|are)$/i.test(lead)) continue;
+		return {
+			key: `${kind}-${lead}`,
+			front: `Complete the ${kind}: “${lead} …”`,
+			back: kind === 'advice' ? sentences.slice(i).filter((s, j) => !tested[i + j]?.blocked).join(' ') : sentence
+		};
+	}
+	return undefined;
+}
+
+/** Last resort for advice: the first words of the note as the prompt, the advice as the answer. */
+function leadRecall(
+	sentences: string[],
+	tested: SentenceCheck[]
+): { key: string; front: string; back: string } | undefined {
+	const i = sentences.findIndex((_, j) => !tested[j]?.blocked);
 	const sentence = sentences[i];
 	if (!sentence) return undefined;
-	const back = sentences
-		.filter((s, j) => j >= i && !isQuestion(s) && !tested[j]?.blocked?.startsWith('a to-do'))
-		.join(' ');
-	const terms = extractTerms(sentence, glossary)
-		.filter((t) => !glossary.generic.has(t.value.toLowerCase()) && !BUILTIN_GENERIC.has(t.value.toLowerCase()))
-		.sort((a, b) => (b.glossary ? 1 : 0) - (a.glossary ? 1 : 0) || a.start - b.start);
-	const topic = terms[0];
-	if (topic) {
-		const name = topic.glossary?.term ?? topic.surface;
-		return { key: `advice-${name}`, front: `What does the course advise about ${name}?`, back: back || sentence };
-	}
-	const lead = sentence.split(/\s+/).slice(0, 6).join(' ').replace(/[,;:.]+$/, '');
-	return { key: `advice-${lead}`, front: `Complete the advice: “${lead} …”`, back: back || sentence };
+	const words = sentence.split(/\s+/);
+	if (words.length < 4) return undefined;
+	const lead = words.slice(0, Math.min(6, Math.ceil(words.length / 2))).join(' ').replace(/[,;:.]+$/, '');
+	const back = sentences.filter((_, j) => j >= i && !tested[j]?.blocked).join(' ');
+	return { key: `advice-${lead}`, front: `Complete the advice: “${lead} …”`, back };
 }
 
 function classify(
@@ -404,13 +627,16 @@ function classify(
 	glossary: Glossary
 ): NoteClass {
 	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
-	if (words < 4) return 'fragment';
+	if (sentences.length > 0 && sentences.every((s) => isQuestion(s))) return answered ? 'answered' : 'open';
+	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary)))) return 'fragment';
 	const statements = sentences.filter((_, i) => !tested[i]?.blocked || tested[i]?.reportable);
-	const todo = note.tags.includes('todo');
-	const openish = sentences.every((s, i) => isQuestion(s) || TODO_START.test(s) || tested[i]?.blocked === 'a question, not a statement');
-	if (todo || openish) {
-		const facts = sentences.filter((s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary));
-		if (facts.length === 0 || openish) return answered ? 'answered' : 'open';
+	const asks = (s: string) => isQuestion(s) || TODO_START.test(s);
+	const plainFacts = sentences.filter(
+		(s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary)
+	);
+	const openish = sentences.every(asks) || (asks(sentences[0] ?? '') && plainFacts.length === 0);
+	if (openish || (note.tags.includes('todo') && plainFacts.length === 0)) {
+		return answered ? 'answered' : 'open';
 	}
 	if (note.tags.length === 0 && /^\p{Ll}/u.test(sentences[0] ?? '') && !/[.!?]$/.test(sentences.at(-1) ?? '')) {
 		if (!sentences.some((s) => hasKeyTerm(s, glossary))) return 'fragment';
@@ -418,6 +644,10 @@ function classify(
 	const advice = statements.filter((s) => ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s)).length;
 	const facts = statements.filter((s) => !(ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s))).length;
 	if (advice > 0 && (advice >= facts || ADVICE_START.test(sentences[0] ?? '') || OPINION.test(sentences[0] ?? '')))
+		return 'advice';
+	// every statement hedged ("seems", "I think", "probably"): an opinion, not a fact to test
+	const hedged = sentences.filter((s, i) => !isQuestion(s) && tested[i]?.blocked?.startsWith('hedged'));
+	if (hedged.length > 0 && hedged.length >= sentences.filter((s) => !isQuestion(s)).length - (plainFacts.length > 0 ? 1 : 0) && plainFacts.length === 0)
 		return 'advice';
 	return 'fact';
 }

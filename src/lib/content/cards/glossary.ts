@@ -20,7 +20,12 @@ export const GlossaryFileSchema = z.object({
 			 */
 			distractorsFrom: z.array(className).optional(),
 			/** How specific the class is: 1 (generic) to 5 (a flag, a CVE). Default 3. */
-			weight: z.number().int().min(1).max(5).default(3)
+			weight: z.number().int().min(1).max(5).default(3),
+			/**
+			 * A regexp for what follows a member used as a modifier rather than named
+			 * ("RBAC rules", "RBAC system"): such a mention is never the answer.
+			 */
+			notBefore: z.string().optional()
 		})
 	),
 	terms: z.array(
@@ -45,6 +50,8 @@ export const GlossaryFileSchema = z.object({
 				.default([]),
 			/** Course tags the term belongs to; distractors sharing the note's tags rank first. */
 			tags: z.array(z.string()).default([]),
+			/** Never the answer in a note with one of these tags (etcd's own RBAC is not the authz mode). */
+			notInTags: z.array(z.string()).default([]),
 			/** Where the fact was checked, or what is uncertain about it. */
 			source: z.string().optional()
 		})
@@ -62,6 +69,7 @@ export interface GlossaryTerm {
 	/** Never a distractor for this term when the tested sentence matches `when`. */
 	notWithWhen: { terms: Set<string>; when: RegExp }[];
 	tags: string[];
+	notInTags: string[];
 }
 
 export interface GlossaryClass {
@@ -70,6 +78,7 @@ export interface GlossaryClass {
 	ask: boolean;
 	distractorsFrom: string[];
 	weight: number;
+	notBefore?: RegExp;
 }
 
 export class GlossaryError extends Error {}
@@ -86,13 +95,19 @@ export class Glossary {
 
 	constructor(file: GlossaryFile, where = 'glossary') {
 		this.generic = new Set(file.generic.map((g) => g.toLowerCase()));
-		this.classes = new Map(
-			Object.entries(file.classes).map(([name, c]) => [
-				name,
-				{ name, label: c.label, ask: c.ask, distractorsFrom: c.distractorsFrom ?? [name], weight: c.weight }
-			])
-		);
 		const problems: string[] = [];
+		this.classes = new Map(
+			Object.entries(file.classes).map(([name, c]) => {
+				let notBefore: RegExp | undefined;
+				try {
+					notBefore = c.notBefore ? new RegExp(`^(?:${c.notBefore})`, 'u') : undefined;
+				} catch {
+					problems.push(`classes.${name}.notBefore: not a valid regular expression`);
+				}
+				const distractorsFrom = c.distractorsFrom ?? [name];
+				return [name, { name, label: c.label, ask: c.ask, distractorsFrom, weight: c.weight, notBefore }];
+			})
+		);
 		for (const [name, c] of this.classes) {
 			c.distractorsFrom.forEach((from, i) => {
 				if (!this.classes.has(from))
@@ -191,7 +206,10 @@ export class Glossary {
 	find(text: string): { term: GlossaryTerm; start: number; end: number; surface: string }[] {
 		const taken: [number, number][] = [];
 		const found: { term: GlossaryTerm; start: number; end: number; surface: string }[] = [];
-		for (const { term, pattern } of this.#spellings) {
+		const lower = text.toLowerCase();
+		for (const { spelling, term, pattern } of this.#spellings) {
+			// a substring test first: most of the ~400 spellings are absent from any sentence
+			if (!lower.includes(spelling.toLowerCase())) continue;
 			pattern.lastIndex = 0;
 			for (const match of text.matchAll(pattern)) {
 				const start = match.index ?? 0;

@@ -39,6 +39,13 @@ export const OverlayEntrySchema = z.discriminatedUnion('type', [
 	}),
 	/** A hand-written card for a fact the generator cannot reach. */
 	z.object({ type: z.literal('question'), ...anchor, card: overlayCard }),
+	/** The author's reading of a note the classifier gets wrong (a to-do without #todo, say). */
+	z.object({
+		type: z.literal('classify'),
+		...anchor,
+		as: z.enum(['fact', 'advice', 'open', 'fragment']),
+		why: z.string().min(1)
+	}),
 	/** A generated card that is wrong or poor: `card` is `<kind>:<key>` of its id. */
 	z.object({
 		type: z.literal('suppress'),

@@ -4,7 +4,7 @@ import type { NoteClass, NoteCards } from './generate';
 
 const CLASS_NAMES: Record<NoteClass, string> = {
 	fact: 'fact',
-	advice: 'advice',
+	advice: 'advice or opinion',
 	open: 'open question',
 	answered: 'open question (answered by the overlay)',
 	fragment: 'fragment'
@@ -104,6 +104,17 @@ export function reviewReport(build: DeckBuild): string {
 		out.push('');
 	}
 
+	const noMcq = build.cards.notes.filter(
+		(n) =>
+			(n.noteClass === 'fact' || n.noteClass === 'answered') &&
+			!n.cardIds.some((id) => id.split(':')[1] === 'mcq')
+	);
+	if (noMcq.length > 0) {
+		out.push('## Fact notes without an MCQ', '');
+		for (const n of noMcq) out.push(`- ${n.source.file}:${n.source.line} ${n.noteId}`);
+		out.push('');
+	}
+
 	out.push('## Notes', '');
 	for (const report of build.cards.notes) {
 		const note = notes.get(report.noteId);
@@ -112,7 +123,8 @@ export function reviewReport(build: DeckBuild): string {
 		out.push(
 			`### ${note.source.file}:${note.source.line} · ${note.id} · ${CLASS_NAMES[report.noteClass]}`,
 			'',
-			`> ${note.text.replace(/\n/g, ' ')}`,
+			// the note as written, with markup shown as text, never rendered
+			`> ${note.text.replace(/\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}`,
 			'',
 			`Tags: ${note.tags.map((t) => `#${t}`).join(' ') || '(none)'}`,
 			''

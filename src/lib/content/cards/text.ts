@@ -9,12 +9,15 @@ export function plainText(text: string): string {
 	return (
 		text
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+			// a link to anything but http(s)/mailto is dropped whole; others keep their label
+			.replace(/\[[^\]]*\]\(<?\s*(?!https?:|mailto:)[a-z][\w+.-]*:[^)>]*(?:\)[^)>]*)*>?\)/gi, ' ')
+			.replace(/\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)/g, '$1')
 			.replace(/<\/?[a-z!][^>]*>/gi, ' ')
-			// [label](url) -> label; the url never reaches a card
-			.replace(/\[([^\]]*)\]\([^)]*\)?/g, '$1')
 			// struck-through text is not part of what the note says (C~~R~~UD is "CUD")
 			.replace(/~~[^~]*~~/g, '')
 			.replace(/\*\*|__|`/g, '')
+			// a tag left inside the text (`variable #authn. Furthermore`) is not part of a sentence
+			.replace(/(?<![\p{L}\p{N}_/#&:;=?%-])#\p{L}[\p{L}\p{N}_-]*/gu, '')
 			.replace(/[<>]/g, ' ')
 			.replace(/\s+/g, ' ')
 			.trim()
@@ -56,6 +59,8 @@ const HEDGES: [RegExp, string][] = [
 	[/\bright\?/i, '"right?"'],
 	[/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?)\b/i, 'a hedge word'],
 	[/\bI suppose\b/i, '"I suppose"'],
+	[/\bI would say\b|\bI'?ve\b|\bI had\b|\bI took\b|\bI find\b/i, 'a personal opinion'],
+	[/\b(?:feels? (?:like|bad|iffy)|ain'?t so bad|a(?:n)?necdotally|tempting to say)\b/i, 'a personal opinion'],
 	[/\?\s*$/, 'a question'],
 	[/\bStill true\?/i, '"still true?"'],
 	[/\b(?:verify|check) (?:that|if)\b/i, 'a note to verify']
@@ -71,10 +76,32 @@ export function isQuestion(sentence: string): boolean {
 	return /\?["')\]]*$/.test(sentence.trim());
 }
 
-/** A sentence that only makes sense with the one before it ("It ...", "This ...", "These ..."). */
+const LEADING_CONJUNCTION = /^(?:and then|and|so|but|also|furthermore|then|however),?\s+/i;
+
+/** The sentence without a leading "And", "So", "But" that ties it to spoken context. */
+export function withoutLeadingConjunction(sentence: string): string {
+	const trimmed = sentence.trim();
+	const rest = trimmed.replace(LEADING_CONJUNCTION, '');
+	if (rest === trimmed) return trimmed;
+	// "And then we had CVE-..." -> "We had CVE-...", but never "etcd" -> "Etcd"
+	return /^\p{Ll}+\b/u.test(rest) &&
+		/^(?:we|there|the|a|an|this|these|that|it|they|you|i|with|when|if|in|on|for|as|to|by|after|before|since)\b/i.test(rest)
+		? rest.charAt(0).toUpperCase() + rest.slice(1)
+		: rest;
+}
+
+/**
+ * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
+ * "This ...", "These ...") or no subject at all ("Uses AES GCM, ...").
+ */
 export function startsWithPronoun(sentence: string): boolean {
-	return /^(?:it|its|it's|this|these|that|those|they|them|their|both|such|so|and|but|also|furthermore|then)\b/i.test(
-		sentence.trim()
+	const s = withoutLeadingConjunction(sentence);
+	if (/^(?:these days|this way|that way|this time)\b/i.test(s)) return false;
+	return (
+		/^(?:it|its|it's|this|these|that|those|they|them|their|both|such|he|she)\b/i.test(s) ||
+		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(
+			s
+		)
 	);
 }
 
@@ -97,6 +124,10 @@ export function openListRanges(sentence: string): [number, number][] {
 	const trailing =
 		/((?:[\w"'./-]+(?:\s[\w"'./-]+)?,\s*)+[\w"'./-]+(?:\s[\w"'./-]+)?,?\s*(?:and|or)\s+(?:probably |many |some )?(?:others|more|similar)|(?:[\w"'./-]+,\s*)+(?:[\w"'./-]+,?\s*)etc\.?)/gi;
 	for (const match of sentence.matchAll(trailing)) {
+		ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+	}
+	// "Dockers/containerd/runc": a slash run of three or more is a list of examples
+	for (const match of sentence.matchAll(/(?<![\w/.-])[\w.'-]+(?:\/[\w.'-]+){2,}/g)) {
 		ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
 	}
 	if (/\/etc\b|\betc\b/i.test(sentence)) {
@@ -124,14 +155,26 @@ export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// compiled patterns are reused: the same terms are looked up in every note
+const patterns = new Map<string, RegExp>();
+
 /** A regexp matching `term` as a whole word (a term starting or ending in punctuation too). */
 export function wordPattern(term: string, flags = 'giu'): RegExp {
+	const key = `${flags}\u0000${term}`;
+	const cached = patterns.get(key);
+	if (cached) {
+		cached.lastIndex = 0;
+		return cached;
+	}
 	const before = /^[\p{L}\p{N}]/u.test(term) ? '(?<![\\p{L}\\p{N}_-])' : '(?<![\\p{L}\\p{N}_])';
 	const after = /[\p{L}\p{N}]$/u.test(term) ? '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])' : '';
-	return new RegExp(`${before}${escapeRegExp(term)}${after}`, flags);
+	const pattern = new RegExp(`${before}${escapeRegExp(term)}${after}`, flags);
+	if (patterns.size < 50_000) patterns.set(key, pattern);
+	return pattern;
 }
 
 /** Whether `term` occurs as a word in `text`, ignoring case. */
 export function mentions(text: string, term: string): boolean {
+	if (!text.toLowerCase().includes(term.toLowerCase())) return false;
 	return wordPattern(term, 'iu').test(text);
 }

@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import type { Card, McqCard } from '../schema';
+import { generateCards, type NoteInput } from './generate';
+import { Glossary } from './glossary';
+import { emptyOverlay, type Overlay, type OverlayEntry } from './overlay';
+import { testGlossary } from './test-glossary';
+
+let line = 0;
+const note = (text: string, tags = ['authz'], id?: string): NoteInput => {
+	line += 2;
+	return {
+		id: id ?? `n${String(line).padStart(10, '0')}`,
+		text,
+		tags,
+		source: { file: 'test.txt', line }
+	};
+};
+const generate = (notes: NoteInput[], entries: OverlayEntry[] = [], glossary = testGlossary) => {
+	const overlay: Overlay = entries.length ? { file: 'overlay.json', entries } : emptyOverlay();
+	return generateCards(notes, { glossary, overlay });
+};
+const mcqs = (cards: Card[]) => cards.filter((c): c is McqCard => c.kind === 'mcq');
+const answerOf = (c: McqCard) => c.options[c.answerIndex];
+
+describe('a sibling that shares the tested property is never a distractor', () => {
+	it('asks which mode is deny by default without ABAC, Node or AlwaysDeny as wrong options', () => {
+		const { cards } = generate([note('When RBAC is enabled, access is deny by default in the API.')]);
+		const [q] = mcqs(cards);
+		if (q) {
+			expect(answerOf(q)).toBe('RBAC');
+			for (const sibling of ['ABAC', 'Node', 'AlwaysDeny']) expect(q.options).not.toContain(sibling);
+		} else {
+			// with the siblings removed there may be too few distractors: then no MCQ at all
+			expect(mcqs(cards)).toEqual([]);
+		}
+	});
+
+	it('still offers those siblings when the sentence tests another property', () => {
+		const [q] = mcqs(generate([note('RBAC is configured with roles and bindings.')]).cards);
+		expect(q && answerOf(q)).toBe('RBAC');
+		expect(q?.options.filter((o) => ['ABAC', 'Node', 'AlwaysDeny'].includes(o)).length).toBeGreaterThan(0);
+	});
+
+	it('draws a high-level runtime against low-level runtimes only', () => {
+		const [q] = mcqs(generate([note('Kubernetes talks to containerd over CRI.', ['runtime'])]).cards);
+		expect(q && answerOf(q)).toBe('containerd');
+		for (const o of q?.options ?? []) expect(['containerd', 'runc', 'crun', 'youki', 'runsc']).toContain(o);
+	});
+});
+
+describe('classes where every member would be right', () => {
+	it('are never asked', () => {
+		const { cards, notes } = generate([note('Kyverno checks policies written as YAML.', ['admission'])]);
+		expect(mcqs(cards)).toEqual([]);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/never asked/);
+	});
+});
+
+describe('open lists', () => {
+	it('never test a member of "tools like X, Y"', () => {
+		const { cards, notes } = generate([
+			note('Common policy engines like OPA Gatekeeper, Kyverno and Kubewarden can enforce rules.')
+		]);
+		expect(cards.some((c) => c.kind === 'mcq')).toBe(false);
+		expect(notes[0]?.blocked.some((b) => /open list/.test(b.reason))).toBe(true);
+	});
+});
+
+describe('hedged sentences', () => {
+	it.each([
+		'I think RBAC is deny by default in most clusters.',
+		'The flag --token-auth-file (?) points at a token file.',
+		'RBAC maybe replaces ABAC in most clusters.'
+	])('give no card from "%s"', (text) => {
+		const { cards } = generate([note(text)]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+	});
+});
+
+describe('pronoun stems', () => {
+	it('pull in the sentence before', () => {
+		const { cards } = generate([
+			note('The API server has many flags. It uses --token-auth-file for static tokens.')
+		]);
+		const cloze = cards.find((c) => c.kind === 'cloze');
+		expect(cloze?.kind === 'cloze' && cloze.front).toBe(
+			'The API server has many flags. It uses ___ for static tokens.'
+		);
+	});
+
+	it('are blocked when there is no sentence before', () => {
+		const { cards, notes } = generate([note('It uses --token-auth-file for static tokens.')]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.some((b) => /pronoun/.test(b.reason))).toBe(true);
+	});
+});
+
+describe('numbers and versions', () => {
+	it('offer neighbouring percentages', () => {
+		const [q] = mcqs(generate([note('Kubelet refreshes SA tokens at 80% of their lifespan.', ['authn'])]).cards);
+		expect(q && answerOf(q)).toBe('80%');
+		expect(q?.options.every((o) => /^\d+%$/.test(o))).toBe(true);
+	});
+
+	it('offer only earlier versions after "since" (later ones would be true too)', () => {
+		const [q] = mcqs(generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards);
+		expect(q && answerOf(q)).toBe('1.27');
+		for (const o of q?.options ?? []) expect(Number(o.split('.')[1])).toBeLessThanOrEqual(27);
+	});
+
+	it('refuse "as of X still" (earlier versions are also right)', () => {
+		const { cards } = generate([note('As of version 3.5, protocol version 2 can still be enabled.', ['etcd'])]);
+		expect(mcqs(cards)).toEqual([]);
+	});
+});
+
+describe('flags', () => {
+	it('ask a known flag against flags of the same component', () => {
+		const [q] = mcqs(generate([note('The API server flag --token-auth-file names a file of static tokens.', ['authn'])]).cards);
+		expect(q && answerOf(q)).toBe('--token-auth-file');
+		expect(q?.options.every((o) => o.startsWith('--'))).toBe(true);
+	});
+
+	it('block an unknown flag (a typo in the note) with a reason', () => {
+		const { cards, notes } = generate([note('The API server flag --anonymous-off disables anonymous auth.', ['authn'])]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/unknown flag --anonymous-off/);
+	});
+});
+
+describe('PKCS#11', () => {
+	it('is not tested and does not break a note', () => {
+		const { cards } = generate([
+			note('A KMS plugin can sign SA tokens instead of PKCS#11 hardware.', ['authn', 'todo'])
+		]);
+		for (const c of cards) expect(JSON.stringify(c)).not.toMatch(/#11/);
+	});
+});
+
+describe('generic words and open questions', () => {
+	it('never blank a generic word', () => {
+		const { cards } = generate([note('Avoid using the "latest" tag for pods.', ['containersec'])]);
+		expect(cards.some((c) => c.kind === 'cloze' && /latest/.test(c.back))).toBe(false);
+	});
+
+	it('give no card for an open question without an answer', () => {
+		const { cards, notes } = generate([note('When did VAP become stable?', ['admission', 'todo'])]);
+		expect(cards).toEqual([]);
+		expect(notes[0]?.noteClass).toBe('open');
+	});
+});
+
+describe('the overlay', () => {
+	const garbled = note('The API server flag --anonymous-off can be set to false to disable anonymous auth.', ['authn']);
+
+	it('applies a fix: cards use the fixed text and carry the correction; the note keeps its text', () => {
+		const fix: OverlayEntry = {
+			type: 'fix',
+			note: garbled.id,
+			quote: '--anonymous-off',
+			replace: '--anonymous-auth',
+			why: 'the real flag'
+		};
+		const { cards, stale } = generate([garbled], [fix]);
+		expect(stale).toEqual([]);
+		const [q] = mcqs(cards);
+		expect(q && answerOf(q)).toBe('--anonymous-auth');
+		expect(q?.correction).toBe('“--anonymous-off” should read “--anonymous-auth” (the real flag).');
+		expect(garbled.text).toContain('--anonymous-off');
+	});
+
+	it('reports a stale anchor (quote gone, or note gone) and does not apply it', () => {
+		const entries: OverlayEntry[] = [
+			{ type: 'fix', note: garbled.id, quote: '--anonymous-of ', replace: '--x', why: 'typo' },
+			{ type: 'fix', note: 'n9999999999', quote: '--anonymous-off', replace: '--anonymous-auth' }
+		];
+		const { cards, stale } = generate([garbled], entries);
+		expect(stale.map((s) => [s.index, s.reason])).toEqual([
+			[0, 'the quote is no longer in the note text'],
+			[1, 'no note has this id (deleted, or the lock file changed)']
+		]);
+		expect(cards.some((c) => c.correction)).toBe(false);
+	});
+
+	it('answers an open question: the note gets cards from the statement', () => {
+		const open = note('When did VAP become stable?', ['admission', 'todo']);
+		const { cards, notes } = generate(
+			[open],
+			[{ type: 'answer', note: open.id, quote: 'When did VAP', statement: 'ValidatingAdmissionPolicy became GA in version 1.30.' }]
+		);
+		expect(notes[0]?.noteClass).toBe('answered');
+		expect(cards.find((c) => c.kind === 'recall')).toMatchObject({ front: 'When did VAP', back: 'ValidatingAdmissionPolicy became GA in version 1.30.' });
+		const [q] = mcqs(cards);
+		expect(q && answerOf(q)).toBe('1.30');
+	});
+
+	it('adds a hand-written MCQ and suppresses a generated card by key', () => {
+		const n = note('NodeRestriction limits what kubelets may modify.', ['admission']);
+		const { cards, notes } = generate(
+			[n],
+			[
+				{ type: 'suppress', note: n.id, quote: 'NodeRestriction', card: 'mcq:noderestriction', why: 'poor distractors' },
+				{
+					type: 'question',
+					note: n.id,
+					quote: 'kubelets',
+					card: { kind: 'mcq', key: 'what', question: 'What does NodeRestriction limit?', options: ['What kubelets may modify', 'Pod images', 'Service IPs', 'Quotas'], answerIndex: 0, explanation: '' }
+				}
+			]
+		);
+		expect(cards.map((c) => c.id)).toContain(`${n.id}:mcq:what`);
+		expect(cards.map((c) => c.id)).not.toContain(`${n.id}:mcq:noderestriction`);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/suppressed by the overlay: poor distractors/);
+	});
+});
+
+describe('card ids', () => {
+	it('are built on the note id and stay the same when the note is edited elsewhere', () => {
+		const before = generate([note('NodeRestriction limits what kubelets may modify.', ['admission'], 'n00000000aa')]);
+		const after = generate([note('The NodeRestriction plugin limits what kubelets may change.', ['admission'], 'n00000000aa')]);
+		const ids = (b: typeof before) => b.cards.filter((c) => c.kind === 'mcq').map((c) => c.id);
+		expect(ids(after)).toEqual(ids(before));
+		expect(ids(before)).toEqual(['n00000000aa:mcq:noderestriction']);
+	});
+
+	it('are the same on every run (deterministic output)', () => {
+		const notes = [note('Kubelet refreshes SA tokens at 80% of their lifespan.'), note('RBAC is configured with roles.')];
+		expect(JSON.stringify(generate(notes))).toBe(JSON.stringify(generate(notes)));
+	});
+});
+
+describe('an empty glossary', () => {
+	it('still gives flashcards from typed terms', () => {
+		const { cards } = generate([note('We have CVE-2023-32082 in etcd, which leaks key names.', ['etcd'])], [], Glossary.empty());
+		expect(cards.some((c) => c.kind === 'cloze' && c.back === 'CVE-2023-32082')).toBe(true);
+	});
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+	hedgeIn,
+	openListRanges,
+	plainText,
+	slug,
+	splitSentences,
+	startsWithPronoun,
+	withoutLeadingConjunction
+} from './text';
+
+describe('plainText', () => {
+	it('drops script elements with their content and any other tag', () => {
+		expect(plainText('<script>alert("x")</script> Pod <b>Security</b> Admission')).toBe(
+			'Pod Security Admission'
+		);
+	});
+
+	it('drops javascript: links whole and keeps the label of web links', () => {
+		expect(plainText('[x](<javascript:alert(1)>) AppArmor: MAC')).toBe('AppArmor: MAC');
+		expect(plainText('see [docs](https://kubernetes.io) now')).toBe('see docs now');
+	});
+
+	it('reads struck-through text as removed (C~~R~~UD is CUD)', () => {
+		expect(plainText('handles C~~R~~UD on pods')).toBe('handles CUD on pods');
+	});
+
+	it('removes a tag left inside the text but keeps PKCS#11', () => {
+		expect(plainText('as a file #authn. Furthermore PKCS#11 works')).toBe(
+			'as a file . Furthermore PKCS#11 works'
+		);
+	});
+});
+
+describe('splitSentences', () => {
+	it('does not split at a version number or an abbreviation', () => {
+		expect(
+			splitSentences('KMS v2 became GA in 1.29. Uses AES GCM, i.e. an AEAD. Done').map((s) => s.text)
+		).toEqual(['KMS v2 became GA in 1.29.', 'Uses AES GCM, i.e. an AEAD.', 'Done']);
+	});
+});
+
+describe('hedged sentences', () => {
+	it.each([
+		['I think the audience is kubernetes', '"I think"'],
+		['The API server flag --token-auth-file-path (?) enables tokens', '"(?)"'],
+		['It relies on user namespaces, right?', '"right?"'],
+		['Maybe worth covering GA', 'a hedge word'],
+		['The downside with gVisor I would say is compatibility', 'a personal opinion']
+	])('finds the hedge in "%s"', (sentence, hedge) => {
+		expect(hedgeIn(sentence)).toBe(hedge);
+	});
+
+	it('leaves a plain statement alone', () => {
+		expect(hedgeIn('Kubelet refreshes SA tokens at 80% of their lifespan.')).toBeUndefined();
+	});
+});
+
+describe('open lists', () => {
+	const members = (sentence: string) =>
+		openListRanges(sentence).map(([s, e]) => sentence.slice(s, e));
+
+	it('marks the members after "like" as examples', () => {
+		expect(members('we can use tools like strace, Falco2seccomp or tracee.')[0]).toContain(
+			'strace, Falco2seccomp or tracee'
+		);
+	});
+
+	it('marks "A, B and probably others" as open', () => {
+		expect(members('CRI is supported by containerd, cri-o and probably others').join()).toContain(
+			'containerd, cri-o and probably others'
+		);
+	});
+
+	it('marks a slash run of three as open', () => {
+		expect(members("does not use Dockers/containerd/runc's profile")).toEqual([
+			"Dockers/containerd/runc's"
+		]);
+	});
+
+	it('finds no open list in a closed statement', () => {
+		expect(members('Docker was split into Docker, containerd and runc')).toEqual([]);
+	});
+});
+
+describe('pronoun stems', () => {
+	it.each(['It runs the pod in a VM', 'These have an expiry time', 'Uses AES GCM, with metadata'])(
+		'"%s" needs the sentence before it',
+		(s) => expect(startsWithPronoun(s)).toBe(true)
+	);
+
+	it('"These days ..." is not a pronoun subject', () => {
+		expect(startsWithPronoun('These days, there is something called VAP')).toBe(false);
+	});
+
+	it('drops a spoken "And then" but keeps the case of a term', () => {
+		expect(withoutLeadingConjunction('And then we had CVE-2021-28235')).toBe(
+			'We had CVE-2021-28235'
+		);
+		expect(withoutLeadingConjunction('And etcd has two interfaces')).toBe('etcd has two interfaces');
+	});
+});
+
+describe('slug', () => {
+	it('makes a card key from any term', () => {
+		expect(slug('--anonymous-auth')).toBe('anonymous-auth');
+		expect(slug('system:masters')).toBe('system-masters');
+		expect(slug('1.29')).toBe('1.29');
+	});
+});
