@@ -349,8 +349,13 @@ const notesWithMcq = new Set(deck.cards.filter((c) => c.kind === 'mcq').map((c) 
 /** MCQs come after a note's flashcards; suspending those brings an MCQ up today. */
 async function studyUntilMcq(page: Page): Promise<string> {
 	for (let i = 0; i < 60; i++) {
-		if (await page.locator('.options').isVisible()) return (await currentId(page))!;
 		const id = (await currentId(page))!;
+		if (await page.locator('.options').isVisible()) {
+			// settled: the same MCQ a moment later
+			await page.waitForTimeout(300);
+			if ((await currentId(page)) === id) return id;
+			continue;
+		}
 		const card = deck.cards.find((c) => c.id === id)!;
 		if (notesWithMcq.has(card.noteId)) {
 			await page.getByRole('button', { name: 'Suspend' }).click();
