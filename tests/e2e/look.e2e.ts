@@ -4,7 +4,15 @@ import { expect, test } from '@playwright/test';
 const pages = [
 	{ name: 'home', path: '/', ready: '.topics > li' },
 	{ name: 'notes-etcd', path: '/notes?tags=etcd', ready: 'ol.notes article' },
-	{ name: 'notes-all', path: '/notes', ready: 'ol.notes article' }
+	{ name: 'notes-all', path: '/notes', ready: 'ol.notes article' },
+	{
+		name: 'study-decks',
+		path: '/study',
+		ready: 'tr[data-deck="All cards"] td.new:not(:has-text("…"))'
+	},
+	{ name: 'study-session', path: '/study?tags=admission', ready: 'article.card' },
+	{ name: 'study-practice', path: '/study?tags=etcd&mode=practice', ready: 'article.card' },
+	{ name: 'settings', path: '/settings', ready: 'input[type=range]' }
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

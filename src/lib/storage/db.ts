@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { QuizRun } from '$lib/quiz/run';
+import type { Card as FsrsCard, ReviewLog } from 'ts-fsrs';
 
 /** A small key-value table for preferences such as the last tag filter used. */
 export interface Preference {
@@ -7,16 +8,63 @@ export interface Preference {
 	value: unknown;
 }
 
+/** Where a card sits for the due queries: `off` is suspended or retired (not studied). */
+export type Bucket = 'new' | 'learning' | 'review' | 'off';
+
+/** A card's schedule on this device. The card's content stays in deck.json. */
+export interface CardRow {
+	id: string;
+	noteId: string;
+	tags: string[];
+	/** Position in the deck: new cards come in this order. */
+	order: number;
+	bucket: Bucket;
+	/** `fsrs.due` in ms, 0 for new cards: the second half of the `[bucket+due]` index. */
+	due: number;
+	/** ts-fsrs's Card, stored as it is. */
+	fsrs: FsrsCard;
+	suspended: boolean;
+	/** The card is no longer in the deck (its note was deleted); its history is kept. */
+	retired: boolean;
+}
+
+/** One answer: ts-fsrs's ReviewLog as it is, plus the card, and its state before (for undo). */
+export interface ReviewRow extends ReviewLog {
+	id?: number;
+	cardId: string;
+	noteId: string;
+	/** `review` in ms, indexed for "answers given today". */
+	reviewedAt: number;
+	before: FsrsCard;
+}
+
+/** A student's report that a card is wrong or unclear, kept for the author's export. */
+export interface FlagRow {
+	id?: number;
+	cardId: string;
+	noteId: string;
+	reason: 'wrong' | 'unclear';
+	comment: string;
+	createdAt: number;
+}
+
 export class StudyDatabase extends Dexie {
 	preferences!: EntityTable<Preference, 'key'>;
 	/** Class quizzes taken on this device, in progress and finished (see ./quiz.ts). */
 	quizRuns!: EntityTable<QuizRun, 'id'>;
+	cards!: EntityTable<CardRow, 'id'>;
+	reviews!: EntityTable<ReviewRow, 'id'>;
+	flags!: EntityTable<FlagRow, 'id'>;
 
 	constructor(name = 'kubesec-study') {
 		super(name);
 		// A shipped version is never edited: add db.version(n + 1) with an upgrade() instead.
 		this.version(1).stores({ preferences: 'key' });
-		// version(2) belongs to spaced repetition; Dexie keeps earlier tables and allows gaps
+		this.version(2).stores({
+			cards: 'id, [bucket+due], [bucket+order], noteId',
+			reviews: '++id, cardId, reviewedAt',
+			flags: '++id, cardId, createdAt'
+		});
 		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
 	}
 }

@@ -24,3 +24,4 @@ function isTagFilter(value: unknown): value is TagFilter {
 }
 
 export * from './quiz';
+export * from './study';

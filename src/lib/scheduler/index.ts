@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './day';
+export * from './scheduler';
+export * from './queue';

@@ -1,0 +1,253 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Card } from '$lib/content/schema';
+import type { TagFilter } from '$lib/content/tag-filter';
+import { defaultSettings, Rating, Scheduler, State } from '$lib/scheduler';
+import { db } from './db';
+import * as storage from './index';
+
+const settings = { ...defaultSettings(), enableFuzz: false };
+const scheduler = new Scheduler(settings);
+const all: TagFilter = { tags: [], exclude: [], query: '' };
+// local times: the 4 am rollover is local
+const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m);
+const now = at(27, 10);
+
+let noteSeq = 0;
+function note(): string {
+	return `n${(++noteSeq).toString(16).padStart(10, '0')}`;
+}
+function flashcard(noteId: string, key: string, tags: string[] = ['etcd']): Card {
+	return { id: `${noteId}:recall:${key}`, noteId, tags, kind: 'recall', front: 'f', back: 'b' };
+}
+const deckOf = (cards: Card[], hash = 'aaaaaaaaaaaaaa') => ({ hash, cards });
+
+beforeEach(async () => {
+	await Promise.all([
+		db.cards.clear(),
+		db.reviews.clear(),
+		db.flags.clear(),
+		db.preferences.clear()
+	]);
+});
+
+const queueIds = async (at = now, members?: storage.DeckMembers, s = settings) =>
+	(await storage.dueQueue(members, at, s)).cards.map((c) => c.id);
+
+describe('syncDeck and dueQueue', () => {
+	it('offers new cards in deck order up to the daily limit', async () => {
+		const cards = Array.from({ length: 30 }, () => flashcard(note(), 'a'));
+		await storage.syncDeck(deckOf(cards), now);
+		const q = await storage.dueQueue(undefined, now, settings);
+		expect(q.cards.map((c) => c.id)).toEqual(cards.slice(0, 20).map((c) => c.id));
+		expect(q.counts).toEqual({ learning: 0, review: 0, new: 20 });
+	});
+
+	it('studies only the cards of a deck: any of its tags, none of its excluded tags', async () => {
+		const etcd = flashcard(note(), 'a', ['etcd']);
+		const rbac = flashcard(note(), 'a', ['rbac']);
+		const trivia = flashcard(note(), 'a', ['etcd', 'trivia']);
+		const other = flashcard(note(), 'a', ['network']);
+		await storage.syncDeck(deckOf([etcd, rbac, trivia, other]), now);
+		const deck = { tags: ['etcd', 'rbac'], exclude: ['trivia'], query: '' };
+		const members = storage.deckMembers([etcd, rbac, trivia, other], deck);
+		expect(await queueIds(now, members)).toEqual([etcd.id, rbac.id]);
+	});
+
+	it('finds a small deck’s cards at the end of a long index range', async () => {
+		const others = Array.from({ length: 300 }, () => flashcard(note(), 'a', ['net']));
+		const rare = [flashcard(note(), 'a', ['crypto']), flashcard(note(), 'a', ['crypto'])];
+		const cards = [...others, ...rare];
+		await storage.syncDeck(deckOf(cards), now);
+		const members = storage.deckMembers(cards, { tags: ['crypto'], exclude: [], query: '' });
+		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
+	});
+
+	it('counts several decks at once', async () => {
+		await storage.syncDeck(
+			deckOf([flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])]),
+			now
+		);
+		const counts = await storage.deckCounts(
+			[all, { tags: ['rbac'], exclude: [], query: '' }],
+			now,
+			settings
+		);
+		expect(counts.map((c) => c.new)).toEqual([2, 1]);
+	});
+});
+
+describe('answer', () => {
+	it('writes the new schedule and one review log row', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		await storage.answer(c.id, Rating.Good, now, scheduler);
+		const row = await storage.card(c.id);
+		expect(row?.fsrs.state).toBe(State.Learning);
+		expect(row?.due).toBe(now.getTime() + 10 * 60_000);
+		const logs = await storage.reviewsOf(c.id);
+		expect(logs.map((l) => [l.rating, l.state])).toEqual([[Rating.Good, State.New]]);
+	});
+
+	it('moves a card from new to learning in the counts', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c, flashcard(note(), 'a')]), now);
+		await storage.answer(c.id, Rating.Good, now, scheduler);
+		const q = await storage.dueQueue(undefined, now, settings);
+		expect(q.counts).toEqual({ learning: 1, review: 0, new: 1 });
+	});
+
+	it('writes nothing when the card is unknown', async () => {
+		await expect(
+			storage.answer('n0000000000:recall:x', Rating.Good, now, scheduler)
+		).rejects.toThrow(/No card/);
+		expect(await db.reviews.count()).toBe(0);
+	});
+
+	it('counts new cards answered today against the new-card limit', async () => {
+		const cards = Array.from({ length: 5 }, () => flashcard(note(), 'a'));
+		await storage.syncDeck(deckOf(cards), now);
+		const limited = { ...settings, newPerDay: 3 };
+		await storage.answer(cards[0]!.id, Rating.Easy, now, scheduler);
+		const q = await storage.dueQueue(undefined, now, limited);
+		expect(q.counts.new).toBe(2);
+	});
+
+	it('makes a note’s other card wait until tomorrow (4 am)', async () => {
+		const n = note();
+		const first = flashcard(n, 'a');
+		const sibling = flashcard(n, 'b');
+		await storage.syncDeck(deckOf([first, sibling]), now);
+		await storage.answer(first.id, Rating.Easy, now, scheduler);
+		expect(await queueIds(at(28, 3, 59))).toEqual([]);
+		expect(await queueIds(at(28, 4, 0))).toEqual([sibling.id]);
+	});
+
+	it('resets the daily new-card limit at 4 am, not at midnight', async () => {
+		const cards = Array.from({ length: 4 }, () => flashcard(note(), 'a'));
+		await storage.syncDeck(deckOf(cards), now);
+		const limited = { ...settings, newPerDay: 2 };
+		await storage.answer(cards[0]!.id, Rating.Easy, at(27, 23), scheduler);
+		await storage.answer(cards[1]!.id, Rating.Easy, at(28, 1), scheduler);
+		expect((await storage.dueQueue(undefined, at(28, 2), limited)).counts.new).toBe(0);
+		expect((await storage.dueQueue(undefined, at(28, 4), limited)).counts.new).toBe(2);
+	});
+
+	it('brings a review card back when it is due, in the review count', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const row = await storage.card(c.id);
+		expect(row?.fsrs.state).toBe(State.Review);
+		const due = row!.fsrs.due;
+		expect(
+			(await storage.dueQueue(undefined, new Date(due.getTime() + 3600_000), settings)).counts
+		).toEqual({ learning: 0, review: 1, new: 0 });
+	});
+});
+
+describe('undo', () => {
+	it('restores the card’s schedule and removes the log row', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		const before = await storage.card(c.id);
+		const id = await storage.answer(c.id, Rating.Again, now, scheduler);
+		expect(await storage.undo(id)).toBe(c.id);
+		expect(await storage.card(c.id)).toEqual(before);
+		expect(await storage.reviewsOf(c.id)).toEqual([]);
+		expect(await queueIds()).toEqual([c.id]);
+	});
+
+	it('refuses to undo an answer that is not the card’s latest', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		const first = await storage.answer(c.id, Rating.Again, now, scheduler);
+		await storage.answer(c.id, Rating.Good, at(27, 10, 2), scheduler);
+		expect(await storage.undo(first)).toBeUndefined();
+		expect(await storage.reviewsOf(c.id)).toHaveLength(2);
+	});
+});
+
+describe('suspend and flag', () => {
+	it('takes a suspended card out of the queue and brings it back when unsuspended', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		await storage.suspend(c.id);
+		expect(await queueIds()).toEqual([]);
+		await storage.unsuspend(c.id);
+		expect(await queueIds()).toEqual([c.id]);
+	});
+
+	it('keeps flags with their comment for the author', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.flag(c.id, c.noteId, 'unclear', '  which port? ', now);
+		expect(await storage.flags()).toMatchObject([
+			{ cardId: c.id, reason: 'unclear', comment: 'which port?' }
+		]);
+	});
+});
+
+describe('content updates keep progress', () => {
+	it('keeps the schedule of kept ids, adds new ids as new, retires vanished ids with history', async () => {
+		const kept = flashcard(note(), 'a');
+		const gone = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([kept, gone]), now);
+		await storage.answer(kept.id, Rating.Easy, now, scheduler);
+		await storage.answer(gone.id, Rating.Easy, now, scheduler);
+		const keptBefore = await storage.card(kept.id);
+
+		const added = flashcard(note(), 'a');
+		const result = await storage.syncDeck(
+			deckOf([{ ...kept, tags: ['etcd', 'rbac'] }, added], 'bbbbbbbbbbbbbb'),
+			now
+		);
+		expect(result).toEqual({ added: 1, retired: 1, kept: 1 });
+		expect((await storage.card(kept.id))?.fsrs).toEqual(keptBefore?.fsrs);
+		expect((await storage.card(kept.id))?.tags).toEqual(['etcd', 'rbac']);
+		expect((await storage.card(gone.id))?.retired).toBe(true);
+		expect(await storage.reviewsOf(gone.id)).toHaveLength(1);
+		const later = new Date(now.getTime() + 400 * 86400_000);
+		expect(await queueIds(later)).toEqual([kept.id, added.id]);
+	});
+
+	it('does nothing when the deck hash was synced already', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		expect(await storage.syncDeck(deckOf([c]), now)).toEqual({ added: 0, retired: 0, kept: 0 });
+	});
+
+	it('brings a retired card back with its schedule when its id returns', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		await storage.answer(c.id, Rating.Easy, now, scheduler);
+		await storage.syncDeck(deckOf([], 'bbbbbbbbbbbbbb'), now);
+		await storage.syncDeck(deckOf([c], 'cccccccccccccc'), now);
+		const row = await storage.card(c.id);
+		expect([row?.retired, row?.bucket, row?.fsrs.state]).toEqual([false, 'review', State.Review]);
+	});
+});
+
+describe('preferences', () => {
+	it('stores settings, falling back to defaults for bad values', async () => {
+		expect(await storage.settings()).toEqual(defaultSettings());
+		await storage.saveSettings({ ...defaultSettings(), newPerDay: 5, desiredRetention: 0.99 });
+		const s = await storage.settings();
+		expect([s.newPerDay, s.desiredRetention]).toEqual([5, 0.9]);
+	});
+
+	it('saves, replaces and deletes named decks', async () => {
+		await storage.saveDeck({ name: 'Exam', tags: ['etcd'], exclude: [] });
+		await storage.saveDeck({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
+		expect(await storage.savedDecks()).toEqual([
+			{ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] }
+		]);
+		await storage.deleteDeck('Exam');
+		expect(await storage.savedDecks()).toEqual([]);
+	});
+
+	it('remembers where a session stands', async () => {
+		const s = { deck: '?tags=etcd', practice: false, cardId: 'x', revealed: true };
+		await storage.saveSession(s);
+		expect(await storage.session()).toEqual(s);
+	});
+});

@@ -1,0 +1,388 @@
+import Dexie from 'dexie';
+import type { Card } from '$lib/content/schema';
+import { matchesFilter, type TagFilter } from '$lib/content/tag-filter';
+import {
+	buildQueue,
+	createEmptyCard,
+	normalizeSettings,
+	Scheduler,
+	State,
+	studyDayEnd,
+	studyDayStart,
+	summarizeToday,
+	type FsrsCard,
+	type Grade,
+	type QueueCard,
+	type SchedulerSettings,
+	type StudyQueue,
+	type TodaySummary
+} from '$lib/scheduler';
+import { db, type Bucket, type CardRow, type FlagRow, type ReviewRow } from './db';
+
+const DECK_HASH = 'deckHash';
+const SETTINGS = 'scheduler';
+const SAVED_DECKS = 'decks';
+const SESSION = 'session';
+
+export type { CardRow, FlagRow, ReviewRow };
+
+function bucketOf(fsrs: FsrsCard, off: boolean): Bucket {
+	if (off) return 'off';
+	if (fsrs.state === State.New) return 'new';
+	return fsrs.state === State.Review ? 'review' : 'learning';
+}
+
+function withSchedule(row: CardRow, fsrs: FsrsCard): CardRow {
+	const bucket = bucketOf(fsrs, row.suspended || row.retired);
+	return { ...row, fsrs, bucket, due: fsrs.state === State.New ? 0 : fsrs.due.getTime() };
+}
+
+export interface SyncResult {
+	added: number;
+	retired: number;
+	kept: number;
+}
+
+/**
+ * Brings the card table in line with the deck after a content update: cards whose ids still
+ * exist keep their schedule, new ids arrive as new, vanished ids are retired (history kept).
+ * Does nothing when the deck's hash was synced already.
+ */
+export async function syncDeck(
+	deck: { hash: string; cards: Card[] },
+	now: Date
+): Promise<SyncResult> {
+	return db.transaction('rw', db.cards, db.preferences, async () => {
+		const result: SyncResult = { added: 0, retired: 0, kept: 0 };
+		const synced = await db.preferences.get(DECK_HASH);
+		if (synced?.value === deck.hash) return result;
+		const existing = new Map((await db.cards.toArray()).map((r) => [r.id, r]));
+		const changed: CardRow[] = [];
+		deck.cards.forEach((card, order) => {
+			const row = existing.get(card.id);
+			existing.delete(card.id);
+			if (!row) {
+				result.added++;
+				const fsrs = createEmptyCard(now);
+				changed.push({
+					id: card.id,
+					noteId: card.noteId,
+					tags: card.tags,
+					order,
+					bucket: 'new',
+					due: 0,
+					fsrs,
+					suspended: false,
+					retired: false
+				});
+				return;
+			}
+			result.kept++;
+			const same =
+				!row.retired &&
+				row.order === order &&
+				row.noteId === card.noteId &&
+				row.tags.join() === card.tags.join();
+			if (!same) {
+				const updated = { ...row, tags: card.tags, noteId: card.noteId, order, retired: false };
+				changed.push(withSchedule(updated, row.fsrs));
+			}
+		});
+		for (const row of existing.values()) {
+			if (row.retired) continue;
+			result.retired++;
+			changed.push({ ...row, retired: true, bucket: 'off' });
+		}
+		await db.cards.bulkPut(changed);
+		await db.preferences.put({ key: DECK_HASH, value: deck.hash });
+		return result;
+	});
+}
+
+export async function settings(): Promise<SchedulerSettings> {
+	return normalizeSettings((await db.preferences.get(SETTINGS))?.value);
+}
+
+export async function saveSettings(value: SchedulerSettings): Promise<void> {
+	await db.preferences.put({ key: SETTINGS, value: normalizeSettings(value) });
+}
+
+async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySummary> {
+	const since = studyDayStart(now, dayStartHour).getTime();
+	const rows = await db.reviews.where('reviewedAt').aboveOrEqual(since).toArray();
+	return summarizeToday(rows);
+}
+
+const toQueueCard = (r: CardRow): QueueCard => ({
+	id: r.id,
+	noteId: r.noteId,
+	state: r.fsrs.state,
+	due: r.due
+});
+
+/** The deck's test for a card, or undefined for "All" (every card). */
+function inDeck(filter: TagFilter): ((r: { tags: string[] }) => boolean) | undefined {
+	if (!filter.tags.length && !filter.exclude.length) return undefined;
+	const deckFilter = { ...filter, query: '' };
+	return (r: { tags: string[] }) => matchesFilter({ tags: r.tags, text: '' }, deckFilter);
+}
+
+// room for siblings held back by the one-card-per-note rule
+const SIBLING_SLACK = 50;
+
+const noteOf = (cardId: string) => cardId.slice(0, cardId.indexOf(':'));
+
+/**
+ * Up to `want` card ids of a deck from one index range, in index order. Reads primary keys only
+ * (IDBIndex.getAllKeys: no values to clone, no cursor), reading more while too few are in the deck.
+ */
+async function deckKeys(
+	bucket: Bucket,
+	index: 'due' | 'order',
+	upper: number | typeof Dexie.maxKey,
+	members: DeckMembers | undefined,
+	want: number
+): Promise<string[]> {
+	if (want <= 0) return [];
+	const range = () =>
+		db.cards
+			.where(`[bucket+${index}]`)
+			.between([bucket, Dexie.minKey], [bucket, upper], true, false);
+	if (!members) return (await range().limit(want).primaryKeys()) as string[];
+	// enough keys for `want` members at the deck's share of cards, then more if unlucky
+	for (let read = Math.ceil((want / Math.max(members.share, 0.001)) * 1.3) + 50; ; read *= 4) {
+		const ids = (await range().limit(read).primaryKeys()) as string[];
+		const found = ids.filter((id) => members.ids.has(id));
+		if (found.length >= want || ids.length < read) return found.slice(0, want);
+	}
+}
+
+/**
+ * Today's queue for a deck: index range reads on [bucket+due] and [bucket+order], never a scan
+ * of the card table. `members` is the deck's card ids (from the tag filter over deck.json),
+ * or undefined for every card.
+ */
+export async function dueQueue(
+	members: DeckMembers | undefined,
+	now: Date,
+	options: SchedulerSettings
+): Promise<StudyQueue> {
+	const dayEnd = studyDayEnd(now, options.dayStartHour);
+	return db.transaction('r', db.cards, db.reviews, async () => {
+		const today = await todaySummary(now, options.dayStartHour);
+		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
+		const newRoom = Math.max(0, options.newPerDay - today.newDone);
+		const [learning, reviews, fresh] = await Promise.all([
+			db.cards
+				.where('[bucket+due]')
+				.between(['learning', Dexie.minKey], ['learning', dayEnd.getTime()], true, false)
+				.toArray(),
+			deckKeys('review', 'due', dayEnd.getTime(), members, reviewRoom + SIBLING_SLACK),
+			deckKeys('new', 'order', Dexie.maxKey, members, newRoom + SIBLING_SLACK)
+		]);
+		const keyed = (state: State) => (id: string) => ({ id, noteId: noteOf(id), state, due: 0 });
+		return buildQueue({
+			learning: (members ? learning.filter((r) => members.ids.has(r.id)) : learning).map(
+				toQueueCard
+			),
+			reviews: reviews.map(keyed(State.Review)),
+			fresh: fresh.map(keyed(State.New)),
+			today,
+			limits: options,
+			now,
+			dayEnd
+		});
+	});
+}
+
+/** New / learning / due counts for several decks at once (the deck list). */
+export async function deckCounts(
+	filters: TagFilter[],
+	now: Date,
+	options: SchedulerSettings
+): Promise<StudyQueue['counts'][]> {
+	const dayEnd = studyDayEnd(now, options.dayStartHour);
+	return db.transaction('r', db.cards, db.reviews, async () => {
+		const today = await todaySummary(now, options.dayStartHour);
+		const range = (bucket: Bucket, index: 'due' | 'order', upper: number | typeof Dexie.maxKey) =>
+			db.cards
+				.where(`[bucket+${index}]`)
+				.between([bucket, Dexie.minKey], [bucket, upper], true, false)
+				.toArray();
+		const [learning, reviews, fresh] = await Promise.all([
+			range('learning', 'due', dayEnd.getTime()),
+			range('review', 'due', dayEnd.getTime()),
+			range('new', 'order', Dexie.maxKey)
+		]);
+		return filters.map((filter) => {
+			const match = inDeck(filter);
+			const pick = (rows: CardRow[]) => (match ? rows.filter(match) : rows).map(toQueueCard);
+			return buildQueue({
+				learning: pick(learning),
+				reviews: pick(reviews),
+				fresh: pick(fresh),
+				today,
+				limits: options,
+				now,
+				dayEnd
+			}).counts;
+		});
+	});
+}
+
+/** A deck's card ids and their share of all cards (how many keys to read per match). */
+export interface DeckMembers {
+	ids: ReadonlySet<string>;
+	share: number;
+}
+
+/** The deck's cards, worked out once per session: pass to dueQueue. Undefined for "All". */
+export function deckMembers(
+	cards: { id: string; tags: string[] }[],
+	filter: TagFilter
+): DeckMembers | undefined {
+	const match = inDeck(filter);
+	if (!match) return undefined;
+	const ids = new Set(cards.filter((c) => match(c)).map((c) => c.id));
+	return { ids, share: cards.length ? ids.size / cards.length : 1 };
+}
+
+/** Every card of a deck that is studied (not suspended or retired): for practice mode. */
+export async function deckCardIds(filter: TagFilter): Promise<string[]> {
+	const match = inDeck(filter);
+	const ids: string[] = [];
+	for (const bucket of ['learning', 'review', 'new'] as const) {
+		const rows = await db.cards
+			.where(`[bucket+${bucket === 'new' ? 'order' : 'due'}]`)
+			.between([bucket, Dexie.minKey], [bucket, Dexie.maxKey])
+			.toArray();
+		ids.push(...(match ? rows.filter(match) : rows).map((r) => r.id));
+	}
+	return ids;
+}
+
+export async function card(id: string): Promise<CardRow | undefined> {
+	return db.cards.get(id);
+}
+
+/**
+ * Records an answer: the card's new schedule and the review log in one transaction.
+ * Returns the review's id, for undo.
+ */
+export async function answer(
+	cardId: string,
+	grade: Grade,
+	now: Date,
+	scheduler: Scheduler
+): Promise<number> {
+	return db.transaction('rw', db.cards, db.reviews, async () => {
+		const row = await db.cards.get(cardId);
+		if (!row) throw new Error(`No card ${cardId} on this device: reload the app.`);
+		const { card: next, log } = scheduler.answer(row.fsrs, now, grade);
+		await db.cards.put(withSchedule(row, next));
+		const id = await db.reviews.add({
+			...log,
+			cardId,
+			noteId: row.noteId,
+			reviewedAt: log.review.getTime(),
+			before: row.fsrs
+		});
+		return id as number;
+	});
+}
+
+/**
+ * Takes back an answer: the card gets its earlier schedule and the log row goes. Only the
+ * card's latest answer can be undone; returns the card id, or undefined when nothing changed.
+ */
+export async function undo(reviewId: number): Promise<string | undefined> {
+	return db.transaction('rw', db.cards, db.reviews, async () => {
+		const review = await db.reviews.get(reviewId);
+		if (!review) return undefined;
+		const latest = await db.reviews.where('cardId').equals(review.cardId).last();
+		if (latest?.id !== reviewId) return undefined;
+		const row = await db.cards.get(review.cardId);
+		if (row) await db.cards.put(withSchedule(row, review.before));
+		await db.reviews.delete(reviewId);
+		return review.cardId;
+	});
+}
+
+export async function reviewsOf(cardId: string): Promise<ReviewRow[]> {
+	return db.reviews.where('cardId').equals(cardId).sortBy('id');
+}
+
+async function setSuspended(cardId: string, suspended: boolean): Promise<void> {
+	await db.transaction('rw', db.cards, async () => {
+		const row = await db.cards.get(cardId);
+		if (row) await db.cards.put(withSchedule({ ...row, suspended }, row.fsrs));
+	});
+}
+
+/** Takes a card out of study until unsuspended; its schedule is kept. */
+export const suspend = (cardId: string) => setSuspended(cardId, true);
+export const unsuspend = (cardId: string) => setSuspended(cardId, false);
+
+export async function flag(
+	cardId: string,
+	noteId: string,
+	reason: FlagRow['reason'],
+	comment: string,
+	now: Date
+): Promise<void> {
+	await db.flags.add({ cardId, noteId, reason, comment: comment.trim(), createdAt: now.getTime() });
+}
+
+export async function flags(): Promise<FlagRow[]> {
+	return db.flags.orderBy('createdAt').toArray();
+}
+
+/** A deck the student saved: a name and a tag filter. */
+export interface SavedDeck {
+	name: string;
+	tags: string[];
+	exclude: string[];
+}
+
+export async function savedDecks(): Promise<SavedDeck[]> {
+	const value = (await db.preferences.get(SAVED_DECKS))?.value;
+	return Array.isArray(value) ? (value as SavedDeck[]) : [];
+}
+
+/** Saves (or replaces, by name) a deck. */
+export async function saveDeck(deck: SavedDeck): Promise<void> {
+	await db.transaction('rw', db.preferences, async () => {
+		const decks = (await savedDecks()).filter((d) => d.name !== deck.name);
+		await db.preferences.put({ key: SAVED_DECKS, value: [...decks, deck] });
+	});
+}
+
+export async function deleteDeck(name: string): Promise<void> {
+	await db.transaction('rw', db.preferences, async () => {
+		const decks = (await savedDecks()).filter((d) => d.name !== name);
+		await db.preferences.put({ key: SAVED_DECKS, value: decks });
+	});
+}
+
+/** Where a study session stands, so closing the app and reopening it continues there. */
+export interface StudySession {
+	/** The deck's query string, e.g. `?tags=etcd`. */
+	deck: string;
+	practice: boolean;
+	cardId?: string;
+	revealed: boolean;
+	/** The option chosen on an MCQ, once answered. */
+	picked?: number;
+	/** The last answer, for undo. */
+	lastReviewId?: number;
+	/** Practice mode: the cards still to go (the schedule does not say). */
+	remaining?: string[];
+}
+
+export async function saveSession(session: StudySession): Promise<void> {
+	await db.preferences.put({ key: SESSION, value: session });
+}
+
+export async function session(): Promise<StudySession | undefined> {
+	return (await db.preferences.get(SESSION))?.value as StudySession | undefined;
+}

@@ -1,0 +1,2 @@
+// settings live in IndexedDB: render in the browser
+export const ssr = false;
