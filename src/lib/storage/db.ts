@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { QuizRun } from '$lib/quiz/run';
 import type { Card as FsrsCard, ReviewLog } from 'ts-fsrs';
+import { UPGRADED_ELSEWHERE } from './upgrade-signal';
 
 /** A small key-value table for preferences such as the last tag filter used. */
 export interface Preference {
@@ -66,6 +67,16 @@ export class StudyDatabase extends Dexie {
 			flags: '++id, cardId, createdAt'
 		});
 		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
+		// handle cross-tab upgrades: a newer app in another tab wants a newer schema. Let go at once
+		// so its upgrade is never blocked, stay closed so this older code cannot write into the newer
+		// schema (Dexie would reopen on the next query), and ask the user to reload this tab.
+		this.on('versionchange', (event) => {
+			if (!event.newVersion || event.newVersion <= event.oldVersion) return;
+			this.close({ disableAutoOpen: true });
+			// Dexie's own handler may run after this one and re-enable auto-open: close again after it
+			queueMicrotask(() => this.close({ disableAutoOpen: true }));
+			if (typeof window !== 'undefined') window.dispatchEvent(new Event(UPGRADED_ELSEWHERE));
+		});
 	}
 }
 

@@ -23,5 +23,6 @@ function isTagFilter(value: unknown): value is TagFilter {
 	return strings(v.tags) && strings(v.exclude) && typeof v.query === 'string';
 }
 
+export { StorageFullError } from './errors';
 export * from './quiz';
 export * from './study';

@@ -18,6 +18,7 @@ import {
 	type TodaySummary
 } from '$lib/scheduler';
 import { db, type Bucket, type CardRow, type FlagRow, type ReviewRow } from './db';
+import { writing } from './errors';
 
 const DECK_HASH = 'deckHash';
 const SETTINGS = 'scheduler';
@@ -275,20 +276,22 @@ export async function answer(
 	now: Date,
 	scheduler: Scheduler
 ): Promise<number> {
-	return db.transaction('rw', db.cards, db.reviews, async () => {
-		const row = await db.cards.get(cardId);
-		if (!row) throw new Error(`No card ${cardId} on this device: reload the app.`);
-		const { card: next, log } = scheduler.answer(row.fsrs, now, grade);
-		await db.cards.put(withSchedule(row, next));
-		const id = await db.reviews.add({
-			...log,
-			cardId,
-			noteId: row.noteId,
-			reviewedAt: log.review.getTime(),
-			before: row.fsrs
-		});
-		return id as number;
-	});
+	return writing(() =>
+		db.transaction('rw', db.cards, db.reviews, async () => {
+			const row = await db.cards.get(cardId);
+			if (!row) throw new Error(`No card ${cardId} on this device: reload the app.`);
+			const { card: next, log } = scheduler.answer(row.fsrs, now, grade);
+			await db.cards.put(withSchedule(row, next));
+			const id = await db.reviews.add({
+				...log,
+				cardId,
+				noteId: row.noteId,
+				reviewedAt: log.review.getTime(),
+				before: row.fsrs
+			});
+			return id as number;
+		})
+	);
 }
 
 /**
