@@ -124,6 +124,32 @@ test('a full disk: the answer is refused with a clear message, nothing half-writ
 	expectWhole(after);
 });
 
+test('a full disk on a multiple-choice answer leaves the question open to answer again', async ({
+	page
+}) => {
+	const diskFull = await simulateFullDisk(page);
+	await page.goto('/study?all');
+	// flashcards come before their note's MCQ: suspend them until an MCQ is up
+	for (let i = 0; i < 80 && !(await page.locator('.options').isVisible()); i++) {
+		const id = (await currentId(page))!;
+		await page.getByRole('button', { name: 'Suspend' }).click();
+		await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0);
+	}
+	const before = await stored(page);
+	await diskFull(true);
+	await page.locator('.options button').first().click();
+	await expect(page.getByRole('alert')).toContainText('storage for the app is full');
+	// regression: the option used to be marked as chosen, with no way to answer again
+	await expect(page.locator('.options button').first()).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+	expect(await stored(page)).toEqual(before);
+
+	await diskFull(false);
+	await page.locator('.options button').first().click();
+	await expect(page.getByRole('heading', { name: /^(Right|Wrong)$/ })).toBeVisible();
+	expect((await stored(page)).reviews).toHaveLength(before.reviews.length + 1);
+});
+
 test('studying in two tabs at once loses no review', async ({ context }) => {
 	const [a, b] = [await context.newPage(), await context.newPage()];
 	await a.goto('/study?all');
