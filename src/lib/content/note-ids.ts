@@ -108,13 +108,15 @@ export function assignNoteIds(texts: string[], previous: NoteLock = emptyLock())
 		taken.add(entry.id);
 	}
 
-	// 3. new notes
+	// 3. new notes; the k-th copy of a duplicated text goes on from the salt the copy before it
+	// used (every lower salt is taken), or thousands of copies cost a quadratic number of hashes
+	const lastSalt = new Map<string, number>();
 	normalised.forEach((text, i) => {
 		if (ids[i] !== undefined) return;
-		let id = `n${hashText(text).slice(0, 10)}`;
-		for (let salt = 1; reserved.has(id) || taken.has(id); salt++) {
-			id = `n${hashText(text, salt).slice(0, 10)}`;
-		}
+		let salt = lastSalt.get(text) ?? 0;
+		let id = `n${hashText(text, salt).slice(0, 10)}`;
+		while (reserved.has(id) || taken.has(id)) id = `n${hashText(text, ++salt).slice(0, 10)}`;
+		lastSalt.set(text, salt);
 		ids[i] = id;
 		taken.add(id);
 	});
