@@ -84,11 +84,11 @@ async function simulateFullDisk(page: Page): Promise<(full: boolean) => Promise<
 			return add.apply(this, args);
 		};
 	});
-	return (full) =>
-		page.evaluate(
-			(full) => ((window as unknown as { __diskFull: boolean }).__diskFull = full),
-			full
-		);
+	return async (full) => {
+		await page.evaluate((full) => {
+			(window as unknown as { __diskFull: boolean }).__diskFull = full;
+		}, full);
+	};
 }
 
 test('a full disk: the answer is refused with a clear message, nothing half-written, progress kept', async ({
