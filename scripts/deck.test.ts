@@ -1,5 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	existsSync,
+	writeFileSync,
+	mkdirSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -106,6 +113,47 @@ describe('npm run deck on other note files', () => {
 		expect(status).not.toBe(0);
 		expect(stderr).toMatch(message);
 		expect(existsSync(join(target, 'deck.json'))).toBe(false);
+	});
+
+	it('builds a 5 MB note file in one go', () => {
+		const out = freshDir();
+		const big = join(out, 'big.txt');
+		// 3,000 long, distinct notes (the course has ~200 short ones)
+		const words =
+			'the kubelet serves an authenticated API on each node and etcd keeps all cluster state so protect it with mutual TLS and encryption at rest'.split(
+				' '
+			);
+		const notes: string[] = [];
+		for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++) {
+			let text = `Note ${i}:`;
+			for (let j = 0; j < 300; j++) {
+				text += ` ${words[(i * 7 + j * 13) % words.length]}${j % 50 === 49 ? '.' : ''}`;
+			}
+			notes.push(`${text} #etcd`);
+			size += text.length + 8;
+		}
+		writeFileSync(big, notes.join('\n\n'));
+		const target = join(out, 'deck-out');
+		const { status, stderr } = deckCommand('--notes', big, '--out', target);
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		const deck = DeckSchema.parse(JSON.parse(readFileSync(join(target, 'deck.json'), 'utf8')));
+		expect(deck.notes).toHaveLength(notes.length);
+		expect(readdirSync(target)).toEqual(['deck.json']);
+	}, 180_000);
+
+	it('leaves an existing deck untouched when the input is refused', () => {
+		const out = freshDir();
+		const target = join(out, 'deck-out');
+		mkdirSync(target);
+		writeFileSync(join(target, 'deck.json'), '{"old":true}');
+		const garbage = join(out, 'garbage.md');
+		writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)));
+		const { status, stderr } = deckCommand('--notes', garbage, '--out', target);
+		expect(status).not.toBe(0);
+		expect(stderr).toMatch(/deck: error: .*garbage\.md/);
+		expect(readFileSync(join(target, 'deck.json'), 'utf8')).toBe('{"old":true}');
+		expect(readdirSync(target)).toEqual(['deck.json']);
 	});
 
 	it('needs --out when --notes is given', () => {
