@@ -8,6 +8,9 @@ export default defineConfig({
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
+			// absolute, so a first visit to a nested page (/quiz/present) registers /sw.js, not /quiz/sw.js
+			base: '/',
+			scope: '/',
 			manifest: {
 				name: 'Kubernetes Security Study',
 				short_name: 'K8s Sec',

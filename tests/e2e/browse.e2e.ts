@@ -87,6 +87,21 @@ test('tag chips toggle the filter with the keyboard and update the URL', async (
 test('home offers to continue with the last filter used', async ({ page }) => {
 	await page.goto('/notes?tags=kubelet');
 	await expect(page.locator('ol.notes article').first()).toBeVisible();
+	// the filter is saved in IndexedDB in the background
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const open = indexedDB.open('kubesec-study');
+				open.onerror = () => resolve(false);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('preferences')) return resolve(false);
+					const get = db.transaction('preferences').objectStore('preferences').get('lastFilter');
+					get.onsuccess = () => resolve(get.result?.value?.tags?.[0] === 'kubelet');
+					get.onerror = () => resolve(false);
+				};
+			})
+	);
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Continue: #kubelet' }).click();
 	await expect(page).toHaveURL(/\/notes\?tags=kubelet$/);

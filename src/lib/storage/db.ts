@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { QuizRun } from '$lib/quiz/run';
 import type { Card as FsrsCard, ReviewLog } from 'ts-fsrs';
 
 /** A small key-value table for preferences such as the last tag filter used. */
@@ -49,6 +50,8 @@ export interface FlagRow {
 
 export class StudyDatabase extends Dexie {
 	preferences!: EntityTable<Preference, 'key'>;
+	/** Class quizzes taken on this device, in progress and finished (see ./quiz.ts). */
+	quizRuns!: EntityTable<QuizRun, 'id'>;
 	cards!: EntityTable<CardRow, 'id'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
 	flags!: EntityTable<FlagRow, 'id'>;
@@ -62,6 +65,7 @@ export class StudyDatabase extends Dexie {
 			reviews: '++id, cardId, reviewedAt',
 			flags: '++id, cardId, createdAt'
 		});
+		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
 	}
 }
 

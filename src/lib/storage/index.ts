@@ -23,4 +23,5 @@ function isTagFilter(value: unknown): value is TagFilter {
 	return strings(v.tags) && strings(v.exclude) && typeof v.query === 'string';
 }
 
+export * from './quiz';
 export * from './study';

@@ -1,0 +1,96 @@
+import type { TagResolver } from '../content/tag-filter';
+
+/** What a quiz link says: which cards, how many, how long, and the seed that fixes the order. */
+export interface QuizParams {
+	tags: string[];
+	exclude: string[];
+	/** Number of questions, 5-50. */
+	count: number;
+	/** Seconds per question, 10-120, or null for an untimed quiz. */
+	seconds: number | null;
+	seed: string;
+	/** The deck hash the link was made with; compared with this device's deck. */
+	deckHash: string | null;
+}
+
+export const COUNT_MIN = 5;
+export const COUNT_MAX = 50;
+export const SECONDS_MIN = 10;
+export const SECONDS_MAX = 120;
+
+export type ParamsResult = { ok: true; params: QuizParams } | { ok: false; problems: string[] };
+
+/**
+ * Reads `?tags=etcd,rbac&exclude=trivia&n=10&t=20&seed=k3x9&v=<deck hash>`.
+ * A missing `t` (or `t=0`, `t=none`) means untimed. Tags go through `resolve` (aliases, case).
+ * @example paramsFromSearch(new URLSearchParams('tags=etcd&n=10&t=20&seed=abc'), resolve)
+ */
+export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver): ParamsResult {
+	const problems: string[] = [];
+	const list = (key: string) =>
+		[
+			...new Set(
+				search
+					.getAll(key)
+					.flatMap((v) => v.split(','))
+					.map((t) => t.trim().replace(/^#/, ''))
+					.filter(Boolean)
+					.map(resolve)
+			)
+		].sort();
+
+	const seed = (search.get('seed') ?? '').trim();
+	if (!/^[\w-]{1,64}$/.test(seed)) problems.push('The link has no valid seed (seed=…).');
+
+	const n = Number(search.get('n') ?? '10');
+	if (!Number.isInteger(n) || n < COUNT_MIN || n > COUNT_MAX)
+		problems.push(
+			`The number of questions (n=) must be a whole number from ${COUNT_MIN} to ${COUNT_MAX}.`
+		);
+
+	const t = (search.get('t') ?? '').trim();
+	let seconds: number | null = null;
+	if (t !== '' && t !== '0' && t !== 'none') {
+		seconds = Number(t);
+		if (!Number.isInteger(seconds) || seconds < SECONDS_MIN || seconds > SECONDS_MAX)
+			problems.push(
+				`The seconds per question (t=) must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}, or none.`
+			);
+	}
+
+	const v = (search.get('v') ?? '').trim();
+	if (problems.length) return { ok: false, problems };
+	return {
+		ok: true,
+		params: {
+			tags: list('tags'),
+			exclude: list('exclude'),
+			count: n,
+			seconds,
+			seed,
+			deckHash: v || null
+		}
+	};
+}
+
+/** The query string for a quiz link, in a fixed order so the same quiz has one URL. */
+export function paramsToSearch(params: QuizParams): string {
+	const parts: string[] = [];
+	if (params.tags.length) parts.push(`tags=${params.tags.map(encodeURIComponent).join(',')}`);
+	if (params.exclude.length)
+		parts.push(`exclude=${params.exclude.map(encodeURIComponent).join(',')}`);
+	parts.push(`n=${params.count}`);
+	if (params.seconds !== null) parts.push(`t=${params.seconds}`);
+	parts.push(`seed=${encodeURIComponent(params.seed)}`);
+	if (params.deckHash) parts.push(`v=${params.deckHash}`);
+	return `?${parts.join('&')}`;
+}
+
+/** One string per quiz (same questions, same timing): used to find a quiz in progress. */
+export function quizKey(params: QuizParams): string {
+	return paramsToSearch({
+		...params,
+		tags: [...params.tags].sort(),
+		exclude: [...params.exclude].sort()
+	});
+}
