@@ -243,7 +243,8 @@ test('a saved deck and the daily new-card limit from /settings show in the deck 
 	const row = page.locator('tr[data-deck="Exam"]');
 	await expect(row.locator('td.new')).toHaveText('3');
 	await row.getByRole('link', { name: 'Exam', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(`/study\\?tags=${topic}$`));
+	await expect(page).toHaveURL(new RegExp(`/study\\?tags=${topic}&name=Exam$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exam');
 	await expect(counts(page)).toContainText('3 new');
 });
 

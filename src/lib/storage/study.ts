@@ -109,7 +109,9 @@ export async function saveSettings(value: SchedulerSettings): Promise<void> {
 
 async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySummary> {
 	const since = studyDayStart(now, dayStartHour).getTime();
-	const rows = await db.reviews.where('reviewedAt').aboveOrEqual(since).toArray();
+	const until = studyDayEnd(now, dayStartHour).getTime();
+	// bounded above too: a clock set back must not count later answers as today's
+	const rows = await db.reviews.where('reviewedAt').between(since, until).toArray();
 	return summarizeToday(rows);
 }
 
