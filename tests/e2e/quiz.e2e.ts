@@ -371,12 +371,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-phone-${colorScheme}.png`,
+					path: `screenshots/${name}-phone-${colorScheme}.png`,
 					fullPage: name === 'quiz-results'
 				});
 				await page.setViewportSize({ width: 1920, height: 1080 });
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-projector-${colorScheme}.png`
+					path: `screenshots/${name}-projector-${colorScheme}.png`
 				});
 				await page.setViewportSize({ width: 320, height: 640 });
 				const overflow = await page.evaluate(
