@@ -25,3 +25,4 @@ function isTagFilter(value: unknown): value is TagFilter {
 
 export * from './quiz';
 export * from './study';
+export * from './backup';
