@@ -33,9 +33,12 @@ describe('reviewsPerDay', () => {
 
 	it('shades days in four levels of the busiest day', () => {
 		const level = (key: string) => map.days.find((d) => d.key === key)!.level;
-		expect([level('2026-11-19'), level('2026-11-27'), level('2026-11-26'), level('2026-11-20')]).toEqual([
-			0, 2, 3, 4
-		]);
+		expect([
+			level('2026-11-19'),
+			level('2026-11-27'),
+			level('2026-11-26'),
+			level('2026-11-20')
+		]).toEqual([0, 2, 3, 4]);
 	});
 
 	it('covers six months by default (26 weeks to today)', () => {

@@ -53,8 +53,7 @@ export async function exportBackup(now: Date): Promise<{ json: string; counts: B
 }
 
 export type ImportResult =
-	| { ok: true; counts: BackupCounts; exportedAt: string }
-	| { ok: false; message: string };
+	{ ok: true; counts: BackupCounts; exportedAt: string } | { ok: false; message: string };
 
 /**
  * Replaces everything with a backup file's contents. The whole file is checked first; then,

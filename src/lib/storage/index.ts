@@ -26,3 +26,4 @@ function isTagFilter(value: unknown): value is TagFilter {
 export * from './quiz';
 export * from './study';
 export * from './backup';
+export * from './stats';
