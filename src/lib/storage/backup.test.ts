@@ -112,14 +112,37 @@ describe('export and import', () => {
 	it('counts the answers given since the last export', async () => {
 		await storage.syncDeck(deck, at(20, 9));
 		await storage.answer(deck.cards[0]!.id, Rating.Good, at(20, 9), scheduler);
-		expect(await storage.exportReminder()).toEqual({ lastExport: undefined, reviewsSince: 1 });
+		expect(await storage.exportReminder()).toEqual({
+			lastExport: undefined,
+			reviewsSince: 1,
+			remind: false
+		});
 		await storage.exportBackup(at(20, 10));
 		await storage.answer(deck.cards[1]!.id, Rating.Good, at(20, 11), scheduler);
 		await storage.answer(deck.cards[2]!.id, Rating.Good, at(20, 12), scheduler);
 		expect(await storage.exportReminder()).toEqual({
 			lastExport: at(20, 10).getTime(),
-			reviewsSince: 2
+			reviewsSince: 2,
+			remind: false
 		});
+	});
+
+	it('reminds after 200 answers without an export, and again 200 after a dismissal', async () => {
+		const t0 = at(20, 9).getTime();
+		const answers = (from: number, n: number) =>
+			db.reviews.bulkAdd(
+				Array.from({ length: n }, (_, i) => ({ reviewedAt: from + i }) as storage.ReviewRow)
+			);
+		await answers(t0, 199);
+		expect((await storage.exportReminder()).remind).toBe(false);
+		await answers(t0 + 1000, 1);
+		expect((await storage.exportReminder()).remind).toBe(true);
+		await storage.dismissExportReminder(new Date(t0 + 2000));
+		expect((await storage.exportReminder()).remind).toBe(false);
+		await answers(t0 + 3000, 200);
+		expect(await storage.exportReminder()).toMatchObject({ reviewsSince: 400, remind: true });
+		await storage.exportBackup(new Date(t0 + 5000));
+		expect(await storage.exportReminder()).toMatchObject({ reviewsSince: 0, remind: false });
 	});
 
 	it('migrates a backup from before class quizzes (schema 2, no quizRuns)', async () => {
@@ -140,6 +163,8 @@ describe('bad backups are refused and change nothing', () => {
 		await studied();
 		good = (await storage.exportBackup(now)).json;
 	});
+	// a parsed file, edited freely to break it
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const edit = (f: (b: any) => void) => {
 		const b = JSON.parse(good);
 		f(b);
@@ -245,7 +270,7 @@ describe('script strings in text fields', () => {
 		const { json } = await storage.exportBackup(now);
 		const b = JSON.parse(json);
 		b.tables.flags[0].comment = script;
-		b.tables.preferences.find((p: any) => p.key === 'decks').value[0].name = script;
+		b.tables.preferences.find((p: { key: string }) => p.key === 'decks').value[0].name = script;
 		await wipe();
 		expect((await storage.importBackup(JSON.stringify(b), now)).ok).toBe(true);
 		expect((await storage.flags())[0]!.comment).toBe(script);

@@ -133,13 +133,40 @@ export async function restoreAutoBackup(id: number, now: Date): Promise<ImportRe
 	return importBackup(row.json, now, 'Before restoring an automatic backup');
 }
 
-/** When the user last exported a backup, and how many answers were given since. */
-export async function exportReminder(): Promise<{ lastExport?: number; reviewsSince: number }> {
-	const value = (await db.preferences.get(LAST_EXPORT))?.value as { at?: unknown } | undefined;
-	const at = typeof value?.at === 'number' ? value.at : undefined;
-	const reviewsSince = await db.reviews
-		.where('reviewedAt')
-		.above(at ?? -1)
-		.count();
-	return { lastExport: at, reviewsSince };
+/** After this many answers without an export, the app reminds the user to export a backup. */
+export const EXPORT_REMINDER_REVIEWS = 200;
+const REMINDER_SNOOZED = 'exportReminderSnoozed';
+
+const timeOf = async (key: string) => {
+	const value = (await db.preferences.get(key))?.value as { at?: unknown } | undefined;
+	return typeof value?.at === 'number' ? value.at : undefined;
+};
+
+/**
+ * When the user last exported a backup, how many answers were given since, and whether to
+ * remind them now (the reminder, once dismissed, waits for another batch of answers).
+ */
+export async function exportReminder(): Promise<{
+	lastExport?: number;
+	reviewsSince: number;
+	remind: boolean;
+}> {
+	const lastExport = await timeOf(LAST_EXPORT);
+	const snoozed = await timeOf(REMINDER_SNOOZED);
+	const since = (at: number | undefined) =>
+		db.reviews
+			.where('reviewedAt')
+			.above(at ?? -1)
+			.count();
+	const reviewsSince = await since(lastExport);
+	const quiet = Math.max(lastExport ?? -1, snoozed ?? -1);
+	const remind =
+		reviewsSince >= EXPORT_REMINDER_REVIEWS &&
+		(quiet === lastExport || (await since(quiet)) >= EXPORT_REMINDER_REVIEWS);
+	return { lastExport, reviewsSince, remind };
+}
+
+/** Hides the reminder until another EXPORT_REMINDER_REVIEWS answers. */
+export async function dismissExportReminder(now: Date): Promise<void> {
+	await db.preferences.put({ key: REMINDER_SNOOZED, value: { at: now.getTime() } });
 }

@@ -27,3 +27,4 @@ export * from './quiz';
 export * from './study';
 export * from './backup';
 export * from './stats';
+export * from './persist';
