@@ -1,24 +1,28 @@
 /**
- * Reads a backup file and checks all of it before anything touches the database. Loaded lazily
- * (zod is 23 kB): only when a file is imported.
+ * Reads a backup file and checks all of it before anything touches the database. zod/mini
+ * (4 kB, not zod's 23 kB), loaded only when a file is imported: see ./restore.ts.
  * @example const result = parseBackup(await file.text()); if (!result.ok) show(result.message);
  */
-import { z } from 'zod';
-import { DB_VERSION } from '$lib/storage/db';
+import { z } from 'zod/mini';
+import { DB_VERSION } from '$lib/storage/version';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, type Backup } from './format';
 
-const date = z.iso.datetime().transform((s) => new Date(s));
-const int = z.number().int();
-const count = int.nonnegative();
-const noteId = z.string().regex(/^n[0-9a-f]{10}$/, 'not a note id');
-const cardId = z.string().regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u, 'not a card id');
-const tag = z.string().regex(/^[\p{L}][\p{L}\p{N}_-]*$/u, 'not a tag name');
-const text = z.string().max(100_000);
-const state = int.min(0).max(3);
+const date = z.pipe(
+	z.iso.datetime(),
+	z.transform((s: string) => new Date(s))
+);
+const count = z.int().check(z.nonnegative());
+const noteId = z.string().check(z.regex(/^n[0-9a-f]{10}$/, 'not a note id'));
+const cardId = z
+	.string()
+	.check(z.regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u, 'not a card id'));
+const tag = z.string().check(z.regex(/^[\p{L}][\p{L}\p{N}_-]*$/u, 'not a tag name'));
+const text = z.string().check(z.maxLength(100_000));
+const state = z.int().check(z.gte(0), z.lte(3));
 
 const FsrsCardSchema = z.object({
 	due: date,
-	stability: z.number().nonnegative(),
+	stability: z.number().check(z.nonnegative()),
 	difficulty: z.number(),
 	elapsed_days: count,
 	scheduled_days: count,
@@ -26,7 +30,7 @@ const FsrsCardSchema = z.object({
 	reps: count,
 	lapses: count,
 	state,
-	last_review: date.optional()
+	last_review: z.optional(date)
 });
 
 const CardRowSchema = z.object({
@@ -42,15 +46,15 @@ const CardRowSchema = z.object({
 });
 
 const ReviewRowSchema = z.object({
-	id: int.positive(),
+	id: z.int().check(z.positive()),
 	cardId,
 	noteId,
 	reviewedAt: count,
 	before: FsrsCardSchema,
-	rating: int.min(0).max(4),
+	rating: z.int().check(z.gte(0), z.lte(4)),
 	state,
 	due: date,
-	stability: z.number().nonnegative(),
+	stability: z.number().check(z.nonnegative()),
 	difficulty: z.number(),
 	elapsed_days: count,
 	last_elapsed_days: count,
@@ -60,7 +64,7 @@ const ReviewRowSchema = z.object({
 });
 
 const FlagRowSchema = z.object({
-	id: int.positive(),
+	id: z.int().check(z.positive()),
 	cardId,
 	noteId,
 	reason: z.enum(['wrong', 'unclear']),
@@ -76,74 +80,80 @@ const QuizQuestionSchema = z.object({
 	options: z.array(text),
 	answerIndex: count,
 	explanation: text,
-	correction: text.optional()
+	correction: z.optional(text)
 });
 
 const QuizRunSchema = z.object({
-	id: z.string().max(1000),
-	key: z.string().max(1000),
+	id: z.string().check(z.maxLength(1000)),
+	key: z.string().check(z.maxLength(1000)),
 	params: z.object({
 		tags: z.array(tag),
 		exclude: z.array(tag),
 		count: count,
-		seconds: count.nullable(),
-		seed: z.string().max(64),
-		deckHash: z.string().max(64).nullable()
+		seconds: z.nullable(count),
+		seed: z.string().check(z.maxLength(64)),
+		deckHash: z.nullable(z.string().check(z.maxLength(64)))
 	}),
-	deckHash: z.string().max(64),
+	deckHash: z.string().check(z.maxLength(64)),
 	questions: z.array(QuizQuestionSchema),
 	startedAt: count,
 	index: count,
 	phase: z.enum(['question', 'locked', 'finished']),
 	shownAt: count,
-	deadline: count.nullable(),
+	deadline: z.nullable(count),
 	answers: z.array(
 		z.object({
 			cardId,
-			choice: count.nullable(),
+			choice: z.nullable(count),
 			correct: z.boolean(),
 			timedOut: z.boolean(),
 			elapsedMs: count,
-			points: z.number().nonnegative(),
+			points: z.number().check(z.nonnegative()),
 			answeredAt: count
 		})
 	),
-	finishedAt: count.optional()
+	finishedAt: z.optional(count)
 });
 
 const filterSchema = z.object({ tags: z.array(tag), exclude: z.array(tag), query: text });
 
 /** Preferences the app reads back: checked here too, so a bad one cannot slip in. */
-const knownPreferences: Record<string, z.ZodType> = {
+const knownPreferences: Record<string, z.ZodMiniType> = {
 	lastFilter: filterSchema,
-	deckHash: z.string().max(64),
+	deckHash: z.string().check(z.maxLength(64)),
 	decks: z.array(
-		z.object({ name: z.string().min(1).max(200), tags: z.array(tag), exclude: z.array(tag) })
+		z.object({
+			name: z.string().check(z.minLength(1), z.maxLength(200)),
+			tags: z.array(tag),
+			exclude: z.array(tag)
+		})
 	),
 	session: z.object({
-		deck: z.string().max(10_000),
+		deck: z.string().check(z.maxLength(10_000)),
 		practice: z.boolean(),
-		cardId: cardId.optional(),
+		cardId: z.optional(cardId),
 		revealed: z.boolean(),
-		picked: count.optional(),
-		lastReviewId: int.positive().optional(),
-		remaining: z.array(cardId).optional()
+		picked: z.optional(count),
+		lastReviewId: z.optional(z.int().check(z.positive())),
+		remaining: z.optional(z.array(cardId))
 	}),
 	lastExport: z.object({ at: count })
 };
 
 const PreferenceSchema = z
-	.object({ key: z.string().min(1).max(200), value: z.json() })
-	.superRefine((pref, ctx) => {
-		const schema = knownPreferences[pref.key];
-		if (!schema) return;
-		const result = schema.safeParse(pref.value);
-		if (!result.success)
-			for (const issue of result.error.issues)
-				ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
-	});
+	.object({ key: z.string().check(z.minLength(1), z.maxLength(200)), value: z.json() })
+	.check(
+		z.superRefine((pref, ctx) => {
+			const schema = knownPreferences[pref.key];
+			if (!schema) return;
+			const result = schema.safeParse(pref.value);
+			if (!result.success)
+				for (const issue of result.error.issues)
+					ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
+		})
+	);
 
-function unique<T>(rows: T[], key: (row: T) => unknown, ctx: z.RefinementCtx, table: string) {
+function unique<T>(rows: T[], key: (row: T) => unknown, ctx: z.core.$RefinementCtx, table: string) {
 	const seen = new Set<unknown>();
 	rows.forEach((row, i) => {
 		const k = key(row);
@@ -161,19 +171,21 @@ const TablesSchema = z
 		flags: z.array(FlagRowSchema),
 		quizRuns: z.array(QuizRunSchema)
 	})
-	.superRefine((t, ctx) => {
-		unique(t.preferences, (r) => r.key, ctx, 'preferences');
-		unique(t.cards, (r) => r.id, ctx, 'cards');
-		unique(t.reviews, (r) => r.id, ctx, 'reviews');
-		unique(t.flags, (r) => r.id, ctx, 'flags');
-		unique(t.quizRuns, (r) => r.id, ctx, 'quizRuns');
-	});
+	.check(
+		z.superRefine((t, ctx) => {
+			unique(t.preferences, (r) => r.key, ctx, 'preferences');
+			unique(t.cards, (r) => r.id, ctx, 'cards');
+			unique(t.reviews, (r) => r.id, ctx, 'reviews');
+			unique(t.flags, (r) => r.id, ctx, 'flags');
+			unique(t.quizRuns, (r) => r.id, ctx, 'quizRuns');
+		})
+	);
 
 const BackupSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
 	version: z.literal(BACKUP_VERSION),
-	schemaVersion: int.min(2).max(DB_VERSION),
-	appVersion: z.string().max(50),
+	schemaVersion: z.int().check(z.gte(2), z.lte(DB_VERSION)),
+	appVersion: z.string().check(z.maxLength(50)),
 	exportedAt: z.iso.datetime(),
 	tables: TablesSchema
 });
@@ -199,7 +211,7 @@ function migrate(data: Record<string, unknown>): Record<string, unknown> {
 	return data;
 }
 
-function describe(error: z.ZodError): string {
+function describe(error: z.core.$ZodError): string {
 	const lines = error.issues
 		.slice(0, 5)
 		.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);

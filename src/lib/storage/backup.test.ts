@@ -5,6 +5,7 @@ import { answerQuestion, nextQuestion, startRun } from '$lib/quiz/run';
 import { fixtureDeck } from '$lib/quiz/test-deck';
 import { defaultSettings, Rating, Scheduler } from '$lib/scheduler';
 import { parseBackup } from '$lib/backup/parse';
+import { restoreAutoBackup, restoreFromText } from '$lib/backup/restore';
 import { db } from './db';
 import * as storage from './index';
 
@@ -63,7 +64,7 @@ describe('export and import', () => {
 		const before = await snapshot();
 		expect(counts).toEqual({ preferences: 5, cards: 18, reviews: 4, flags: 1, quizRuns: 1 });
 		await wipe();
-		const result = await storage.importBackup(json, at(28, 10));
+		const result = await restoreFromText(json, at(28, 10));
 		expect(result).toEqual({ ok: true, counts, exportedAt: now.toISOString() });
 		const after = await snapshot();
 		expect(after).toEqual(before);
@@ -76,7 +77,7 @@ describe('export and import', () => {
 		const queue = await storage.dueQueue(undefined, at(27, 12), await storage.settings());
 		const { json } = await storage.exportBackup(now);
 		await wipe();
-		await storage.importBackup(json, now);
+		await restoreFromText(json, now);
 		expect(await storage.settings()).toMatchObject({ newPerDay: 7 });
 		expect(await storage.dueQueue(undefined, at(27, 12), await storage.settings())).toEqual(queue);
 	});
@@ -87,15 +88,15 @@ describe('export and import', () => {
 		const { json } = await storage.exportBackup(now);
 		const mine = await snapshot();
 		await wipe();
-		await storage.importBackup(json, now); // nothing to keep: no automatic backup
+		await restoreFromText(json, now); // nothing to keep: no automatic backup
 		expect(await storage.autoBackups()).toEqual([]);
 		await storage.flag(deck.cards[0]!.id, deck.cards[0]!.noteId, 'unclear', 'new', at(27, 11));
 		const other = await snapshot();
-		await storage.importBackup(json, at(27, 12));
+		await restoreFromText(json, at(27, 12));
 		expect(await snapshot()).toEqual(mine);
 		const [auto] = await storage.autoBackups();
 		expect(auto).toMatchObject({ createdAt: at(27, 12).getTime(), reason: 'Before an import' });
-		expect(await storage.restoreAutoBackup(auto!.id, at(27, 13))).toMatchObject({ ok: true });
+		expect(await restoreAutoBackup(auto!.id, at(27, 13))).toMatchObject({ ok: true });
 		expect(await snapshot()).toEqual(other);
 		expect(before.flags).toHaveLength(1);
 	});
@@ -103,7 +104,7 @@ describe('export and import', () => {
 	it('keeps only the last three automatic backups', async () => {
 		await studied();
 		const { json } = await storage.exportBackup(now);
-		for (let h = 11; h <= 15; h++) await storage.importBackup(json, at(27, h));
+		for (let h = 11; h <= 15; h++) await restoreFromText(json, at(27, h));
 		expect((await storage.autoBackups()).map((b) => new Date(b.createdAt).getHours())).toEqual([
 			15, 14, 13
 		]);
@@ -152,7 +153,7 @@ describe('export and import', () => {
 		old.schemaVersion = 2;
 		delete old.tables.quizRuns;
 		await wipe();
-		const result = await storage.importBackup(JSON.stringify(old), now);
+		const result = await restoreFromText(JSON.stringify(old), now);
 		expect(result).toMatchObject({ ok: true, counts: { quizRuns: 0, reviews: 4 } });
 	});
 });
@@ -173,7 +174,7 @@ describe('bad backups are refused and change nothing', () => {
 
 	async function refused(text: string, pattern: RegExp) {
 		const before = await snapshot();
-		const result = await storage.importBackup(text, at(28, 10));
+		const result = await restoreFromText(text, at(28, 10));
 		expect(result.ok).toBe(false);
 		expect(result.ok ? '' : result.message).toMatch(pattern);
 		expect(await snapshot()).toEqual(before);
@@ -272,7 +273,7 @@ describe('script strings in text fields', () => {
 		b.tables.flags[0].comment = script;
 		b.tables.preferences.find((p: { key: string }) => p.key === 'decks').value[0].name = script;
 		await wipe();
-		expect((await storage.importBackup(JSON.stringify(b), now)).ok).toBe(true);
+		expect((await restoreFromText(JSON.stringify(b), now)).ok).toBe(true);
 		expect((await storage.flags())[0]!.comment).toBe(script);
 		expect((await storage.savedDecks())[0]!.name).toBe(script);
 	});

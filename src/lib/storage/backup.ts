@@ -56,19 +56,17 @@ export type ImportResult =
 	{ ok: true; counts: BackupCounts; exportedAt: string } | { ok: false; message: string };
 
 /**
- * Replaces everything with a backup file's contents. The whole file is checked first; then,
- * in one transaction, the current state is kept as an automatic backup and the tables are
- * replaced: an error anywhere leaves the database as it was.
+ * Replaces everything with a backup checked by parseBackup (call restoreFromText in
+ * $lib/backup/restore, which checks the file first). In one transaction, the current state is
+ * kept as an automatic backup and the tables are replaced: an error anywhere leaves the
+ * database as it was.
  */
 export async function importBackup(
-	text: string,
+	backup: Backup,
 	now: Date,
 	reason = 'Before an import'
 ): Promise<ImportResult> {
-	const { parseBackup } = await import('$lib/backup/parse');
-	const parsed = parseBackup(text);
-	if (!parsed.ok) return parsed;
-	const { tables, exportedAt } = parsed.backup;
+	const { tables, exportedAt } = backup;
 	try {
 		await db.transaction(
 			'rw',
@@ -126,11 +124,9 @@ export async function autoBackups(): Promise<AutoBackup[]> {
 	}));
 }
 
-/** Puts an automatic backup back (the state it replaces becomes a new automatic backup). */
-export async function restoreAutoBackup(id: number, now: Date): Promise<ImportResult> {
-	const row = await db.backups.get(id);
-	if (!row) return { ok: false, message: 'That automatic backup is gone. Nothing was changed.' };
-	return importBackup(row.json, now, 'Before restoring an automatic backup');
+/** An automatic backup's file text, to restore through restoreAutoBackup in $lib/backup/restore. */
+export async function autoBackupText(id: number): Promise<string | undefined> {
+	return (await db.backups.get(id))?.json;
 }
 
 /** After this many answers without an export, the app reminds the user to export a backup. */

@@ -59,8 +59,7 @@ export interface BackupRow {
 	json: string;
 }
 
-/** The newest schema version below: a backup records it, and a newer one is refused. */
-export const DB_VERSION = 4;
+export { DB_VERSION } from './version';
 
 export class StudyDatabase extends Dexie {
 	preferences!: EntityTable<Preference, 'key'>;
@@ -82,6 +81,7 @@ export class StudyDatabase extends Dexie {
 			flags: '++id, cardId, createdAt'
 		});
 		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
+		// DB_VERSION in ./version.ts names the newest version here
 		this.version(4).stores({ backups: '++id, createdAt' });
 	}
 }
