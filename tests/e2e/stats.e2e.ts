@@ -192,7 +192,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 		mkdirSync('screenshots', { recursive: true });
 		const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-		if (await toast.isVisible()) await toast.getByRole('button', { name: 'OK' }).click();
+		// the locator handler may close it first
+		if (await toast.isVisible())
+			await toast
+				.getByRole('button', { name: 'OK' })
+				.click({ timeout: 2000 })
+				.catch(() => {});
 		await page.screenshot({ path: `screenshots/stats-phone-${colorScheme}.png` });
 		await page.screenshot({
 			path: `screenshots/stats-phone-${colorScheme}-full.png`,
@@ -202,5 +207,69 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);
 		expect(overflow).toBeLessThanOrEqual(0);
+	});
+}
+
+test('script strings in an imported backup are shown as text, never run', async ({ page }) => {
+	await page.clock.setFixedTime(T0);
+	const script = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+	const backup = history();
+	const card = backup.tables.cards[0]!;
+	const withScript = {
+		...backup,
+		tables: {
+			...backup.tables,
+			preferences: [{ key: 'decks', value: [{ name: script, tags: card.tags, exclude: [] }] }],
+			flags: [
+				{
+					id: 1,
+					cardId: card.id,
+					noteId: card.noteId,
+					reason: 'wrong',
+					comment: script,
+					createdAt: T0.getTime()
+				}
+			]
+		}
+	};
+	const file = join(tmpdir(), `kubesec-e2e-script-${Date.now()}.json`);
+	writeFileSync(file, JSON.stringify(withScript));
+	await page.goto('/settings');
+	await page.getByLabel(/Import a backup/).setInputFiles(file);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText('1 flag');
+
+	await page.goto('/study');
+	// the saved deck's name, in the deck list
+	await expect(page.getByText(script).first()).toBeVisible();
+	await page.goto('/stats');
+	await expect(page.getByRole('heading', { name: 'Statistics' })).toBeVisible();
+	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+	expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the backup panel in /settings passes axe and looks right (${colorScheme})`, async ({
+		page
+	}) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/settings');
+		await page.getByRole('button', { name: 'Export backup' }).waitFor();
+		await expect(page.getByTestId('persist')).not.toHaveText('Checking…');
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
+		// the locator handler may close it first
+		if (await toast.isVisible())
+			await toast
+				.getByRole('button', { name: 'OK' })
+				.click({ timeout: 2000 })
+				.catch(() => {});
+		mkdirSync('screenshots', { recursive: true });
+		await page.screenshot({
+			path: `screenshots/settings-phone-${colorScheme}-full.png`,
+			fullPage: true
+		});
 	});
 }

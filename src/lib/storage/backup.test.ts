@@ -101,6 +101,26 @@ describe('export and import', () => {
 		expect(before.flags).toHaveLength(1);
 	});
 
+	it('changes nothing when a write fails halfway through the import (one transaction)', async () => {
+		await studied();
+		const { json } = await storage.exportBackup(now);
+		await storage.flag(deck.cards[0]!.id, deck.cards[0]!.noteId, 'unclear', 'mine', at(27, 11));
+		const before = await snapshot();
+		const bulkAdd = db.quizRuns.bulkAdd;
+		db.quizRuns.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof bulkAdd;
+		try {
+			const result = await restoreFromText(json, at(27, 12));
+			expect(result).toEqual({
+				ok: false,
+				message: expect.stringMatching(/could not be saved.*disk full.*Nothing was changed/)
+			});
+		} finally {
+			db.quizRuns.bulkAdd = bulkAdd;
+		}
+		expect(await snapshot()).toEqual(before);
+		expect(await storage.autoBackups()).toEqual([]);
+	});
+
 	it('keeps only the last three automatic backups', async () => {
 		await studied();
 		const { json } = await storage.exportBackup(now);
