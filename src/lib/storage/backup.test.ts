@@ -107,7 +107,8 @@ describe('export and import', () => {
 		await storage.flag(deck.cards[0]!.id, deck.cards[0]!.noteId, 'unclear', 'mine', at(27, 11));
 		const before = await snapshot();
 		const bulkAdd = db.quizRuns.bulkAdd;
-		db.quizRuns.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof bulkAdd;
+		db.quizRuns.bulkAdd = (() =>
+			Promise.reject(new Error('disk full'))) as unknown as typeof bulkAdd;
 		try {
 			const result = await restoreFromText(json, at(27, 12));
 			expect(result).toEqual({
