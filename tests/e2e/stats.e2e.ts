@@ -129,7 +129,7 @@ function history() {
 	const reviews = [];
 	let id = 0;
 	for (let d = 0; d < 180; d++) {
-		const n = d % 3 === 0 ? 1 + (d % 5) : 0;
+		const n = d % 2 === 0 ? 1 + (d % 5) : 0;
 		for (let k = 0; k < n; k++) {
 			const card = cards[(d * 7 + k) % cards.length]!;
 			const at = new Date(T0.getTime() - d * DAY - k * 60_000).toISOString();
@@ -178,6 +178,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 		await page.goto('/stats');
 		const total = backup.tables.reviews.length;
+		expect(total).toBe(270);
 		const days = new Set(backup.tables.reviews.map((r) => r.reviewedAt - (r.reviewedAt % DAY)))
 			.size;
 		await expect(page.getByText(/answers on \d+ days/)).toHaveText(
@@ -273,3 +274,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		});
 	});
 }
+
+test('after 200 answers without an export, /study reminds to export until dismissed', async ({
+	page
+}) => {
+	await page.clock.setFixedTime(T0);
+	const file = join(tmpdir(), `kubesec-e2e-reminder-${Date.now()}.json`);
+	writeFileSync(file, JSON.stringify(history()));
+	await page.goto('/settings');
+	await page.getByLabel(/Import a backup/).setInputFiles(file);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+
+	await page.goto('/study');
+	const notice = page.getByRole('complementary', { name: 'Backup reminder' });
+	await expect(notice).toContainText('270 answers since your last backup');
+	await notice.getByRole('button', { name: 'Not now' }).click();
+	await expect(notice).toBeHidden();
+	await page.reload();
+	await expect(page.locator('tr[data-deck="All cards"]')).toBeVisible();
+	await expect(notice).toBeHidden();
+});
