@@ -25,3 +25,6 @@ function isTagFilter(value: unknown): value is TagFilter {
 
 export * from './quiz';
 export * from './study';
+export * from './backup';
+export * from './stats';
+export * from './persist';
