@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserExecutable, CHROMIUM_ARGS } from './tests/browser';
 
-export const PREVIEW_PORT = 4173;
+// PREVIEW_PORT lets several checkouts run their e2e suites side by side
+export const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -4,8 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
+import { StaticServer } from '../tests/e2e/static-server';
 import { fileSize, precacheSize, routeBundles } from './bundle-size';
 
 export const LIGHTHOUSE_PAGES = ['/', '/notes?tags=etcd', '/study', '/quiz', '/stats'];
@@ -90,6 +92,51 @@ export async function lighthouseRows(pages = LIGHTHOUSE_PAGES, runs = 3): Promis
 	return rows;
 }
 
+/**
+ * Time from opening the installed app offline (server gone, network off) to the first study card
+ * on screen, at 4x CPU throttle: median of `runs` cold page loads served by the service worker.
+ */
+export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
+	const server = new StaticServer();
+	const origin = await server.start();
+	const browser = await chromium.launch({
+		executablePath: browserExecutable(),
+		args: CHROMIUM_ARGS
+	});
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const times: number[] = [];
+	try {
+		const page = await context.newPage();
+		await page.goto(`${origin}/study?tags=etcd`);
+		await page.waitForFunction(async () => {
+			const registration = await navigator.serviceWorker.ready;
+			return (
+				registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
+			);
+		});
+		await page.locator('article.card').first().waitFor();
+		await page.close();
+		await context.setOffline(true);
+		await server.stop();
+		for (let i = 0; i < runs; i++) {
+			const tab = await context.newPage();
+			const cdp = await context.newCDPSession(tab);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			const start = Date.now();
+			await tab.goto(`${origin}/study?tags=etcd`);
+			await tab.locator('article.card').first().waitFor();
+			times.push(Date.now() - start);
+			await tab.close();
+		}
+	} finally {
+		await browser.close();
+		await server.stop();
+	}
+	return [
+		['first card, offline, 4x CPU', `median ${median(times)} ms`, `runs ${times.join(', ')} ms`]
+	];
+}
+
 export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
@@ -118,5 +165,6 @@ export function printTable(title: string, rows: string[][]): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	printTable('App sizes', await sizeRows());
+	printTable('Installed app, offline', await firstCardOfflineRows());
 	printTable('Lighthouse (mobile, simulated throttling, median of 3)', await lighthouseRows());
 }

@@ -154,4 +154,11 @@ async function timeMembers(filter: TagFilter, _now: number, runs: number): Promi
 	return times;
 }
 
-Object.assign(globalThis, { bench: { fill, timeQueue, timeAnswers, timeMembers } });
+/** The cards as deck.json lists them, for the study page phase. */
+async function cardList(): Promise<{ id: string; noteId: string; tags: string[] }[]> {
+	return (await db.cards.orderBy('[bucket+order]').toArray())
+		.sort((a, b) => a.order - b.order)
+		.map((r) => ({ id: r.id, noteId: r.noteId, tags: r.tags }));
+}
+
+Object.assign(globalThis, { bench: { fill, timeQueue, timeAnswers, timeMembers, cardList } });

@@ -3,15 +3,17 @@
  *
  * Fills IndexedDB in Chromium with cards and review rows through the app's storage module and
  * prints the due-queue build time and the answer-to-next-card time (p50/p95) at 1x and 4x CPU
- * throttle. Prints figures; sets no limits.
+ * throttle, through the storage verbs and, when build/ exists (`npm run build`), on the built
+ * study page. Prints figures; sets no limits.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build, type Rollup } from 'vite';
 import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
+import { StaticServer } from '../tests/e2e/static-server';
 
 const { values } = parseArgs({
 	options: {
@@ -52,25 +54,80 @@ function percentile(values: number[], p: number): number {
 const fmt = (times: number[]) =>
 	`p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  (n=${times.length})`;
 
+/** A deck.json for the generated cards, so the built study page can show them. */
+function syntheticDeck(list: { id: string; noteId: string; tags: string[] }[]) {
+	const notes = [...new Set(list.map((c) => c.noteId))].map((id, i) => ({
+		id,
+		text: `Bench note ${i}`,
+		html: `<p>Bench note ${i}</p>`,
+		tags: [],
+		source: { file: 'bench.txt', line: i + 1 }
+	}));
+	const tags = [...new Set(list.flatMap((c) => c.tags))].map((name) => ({
+		name,
+		count: 1,
+		description: name,
+		aliases: []
+	}));
+	const cards = list.map((c, i) => ({
+		...c,
+		kind: 'recall',
+		front: `Bench question ${i}?`,
+		back: `Bench answer ${i}`
+	}));
+	return { version: 1, hash: 'beefbeefbeef00', notes, tags, cards };
+}
+
+/**
+ * In the built app (build/): tap Good, then time until the next card is on screen (the
+ * DOM changed and a frame was painted). Flashcards only; "Show answer" is tapped untimed.
+ */
+function timeStudyPage(runs: number): Promise<number[]> {
+	const button = (text: string) =>
+		[...document.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+	const cardId = () => document.querySelector('article.card')?.getAttribute('data-card-id');
+	const until = (test: () => boolean) =>
+		new Promise<void>((resolve) => {
+			const check = () => (test() ? resolve() : requestAnimationFrame(check));
+			check();
+		});
+	return (async () => {
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			button('Show answer')?.click();
+			await until(() => document.querySelector('.grade.g3') !== null);
+			const before = cardId();
+			const t = performance.now();
+			(document.querySelector('.grade.g3') as HTMLButtonElement).click();
+			await until(() => cardId() !== before);
+			await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+			times.push(performance.now() - t);
+		}
+		return times;
+	})();
+}
+
 async function main(): Promise<void> {
 	const code = await bundle();
-	const server = createServer((req, res) => {
-		if (req.url === '/bench.js')
-			res.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
-		else
-			res
-				.writeHead(200, { 'content-type': 'text/html' })
-				.end('<!doctype html><title>bench</title><script src="/bench.js"></script>');
-	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address() as AddressInfo;
+	const site = mkdtempSync(join(tmpdir(), 'bench-study-'));
+	const built = existsSync('build/study.html');
+	if (built) cpSync('build', site, { recursive: true });
+	writeFileSync(join(site, 'bench.js'), code);
+	writeFileSync(
+		join(site, 'bench.html'),
+		'<!doctype html><title>bench</title><script src="/bench.js"></script>'
+	);
+	const server = new StaticServer(site);
+	const origin = await server.start();
 	const browser = await chromium.launch({
 		executablePath: browserExecutable(),
 		args: CHROMIUM_ARGS
 	});
 	try {
-		const page = await browser.newPage();
-		await page.goto(`http://127.0.0.1:${port}/`);
+		// no service worker: the page must read the deck.json written below, not a cached one
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${origin}/bench.html`);
 		await page.waitForFunction(() => 'bench' in globalThis);
 		// local 10:00 today in the browser: away from the 4 am rollover
 		const now = await page.evaluate(() => new Date().setHours(10, 0, 0, 0));
@@ -82,7 +139,7 @@ async function main(): Promise<void> {
 			[cards, reviews, now] as const
 		);
 		console.log(`  fill IndexedDB: ${(fillMs / 1000).toFixed(1)} s`);
-		const cdp = await page.context().newCDPSession(page);
+		const cdp = await context.newCDPSession(page);
 		for (const rate of [1, 4]) {
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 			const all = { tags: [], exclude: [], query: '' };
@@ -92,17 +149,39 @@ async function main(): Promise<void> {
 					([f, flt, t, n]) => (globalThis as unknown as { bench: BenchApi }).bench[f]!(flt, t, n),
 					[fn, filter, at, runs] as const
 				) as Promise<number[]>;
-			console.log(`  CPU ${rate}x`);
+			console.log(`  storage verbs, CPU ${rate}x`);
 			console.log(`    due queue, all cards:        ${fmt(await run('timeQueue', all, now))}`);
 			console.log(`    due queue, 2 tags minus 1:   ${fmt(await run('timeQueue', tag, now))}`);
 			console.log(`    deck members (once/session): ${fmt(await run('timeMembers', tag, now))}`);
-			// each throttle level answers on its own day so the daily limits do not run out
+			// each throttle level answers on its own later day so today's limits stay for the UI
 			const day = now + rate * 86_400_000;
 			console.log(`    answer -> next card ready:   ${fmt(await run('timeAnswers', all, day))}`);
 		}
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+		if (!built) {
+			console.log('  study page: skipped (no build/: run `npm run build` first)');
+			return;
+		}
+		const list = (await page.evaluate(() =>
+			(globalThis as unknown as { bench: BenchApi }).bench.cardList!(0, 0, 0)
+		)) as unknown as { id: string; noteId: string; tags: string[] }[];
+		writeFileSync(join(site, 'deck.json'), JSON.stringify(syntheticDeck(list)));
+		await page.goto(`${origin}/study?all`);
+		// the first visit syncs the deck with the 50k stored cards (once per deck version)
+		await page.locator('article.card').waitFor({ timeout: 120_000 });
+		// tsx compiles named functions with esbuild's __name helper: give the page one
+		await page.evaluate('globalThis.__name = (f) => f');
+		for (const rate of [1, 4]) {
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+			const times = await page.evaluate(timeStudyPage, Math.min(runs, 100));
+			console.log(`  study page (build/), CPU ${rate}x`);
+			console.log(`    tap Good -> next card shown: ${fmt(times)}`);
+		}
 	} finally {
 		await browser.close();
-		server.close();
+		await server.stop();
+		rmSync(site, { recursive: true, force: true });
 	}
 }
 

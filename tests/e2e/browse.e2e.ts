@@ -92,13 +92,24 @@ test('home offers to continue with the last filter used', async ({ page }) => {
 		() =>
 			new Promise<boolean>((resolve) => {
 				const open = indexedDB.open('kubesec-study');
+				// never create the database ourselves, and never hold a connection that would block the app's upgrade
+				open.onupgradeneeded = () => open.transaction?.abort();
 				open.onerror = () => resolve(false);
 				open.onsuccess = () => {
 					const db = open.result;
-					if (!db.objectStoreNames.contains('preferences')) return resolve(false);
+					if (!db.objectStoreNames.contains('preferences')) {
+						db.close();
+						return resolve(false);
+					}
 					const get = db.transaction('preferences').objectStore('preferences').get('lastFilter');
-					get.onsuccess = () => resolve(get.result?.value?.tags?.[0] === 'kubelet');
-					get.onerror = () => resolve(false);
+					get.onsuccess = () => {
+						db.close();
+						resolve(get.result?.value?.tags?.[0] === 'kubelet');
+					};
+					get.onerror = () => {
+						db.close();
+						resolve(false);
+					};
 				};
 			})
 	);

@@ -32,11 +32,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				await page.goto(path);
 				await page.locator(ready).first().waitFor();
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-phone-${colorScheme}.png`
+					path: `screenshots/${name}-phone-${colorScheme}.png`
 				});
 				await page.setViewportSize({ width: 1280, height: 800 });
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-desktop-${colorScheme}.png`
+					path: `screenshots/${name}-desktop-${colorScheme}.png`
 				});
 				// readable at 320 px: nothing wider than the screen
 				await page.setViewportSize({ width: 320, height: 640 });

@@ -371,12 +371,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-phone-${colorScheme}.png`,
+					path: `screenshots/${name}-phone-${colorScheme}.png`,
 					fullPage: name === 'quiz-results'
 				});
 				await page.setViewportSize({ width: 1920, height: 1080 });
 				await page.screenshot({
-					path: `test-results/screenshots/${name}-projector-${colorScheme}.png`
+					path: `screenshots/${name}-projector-${colorScheme}.png`
 				});
 				await page.setViewportSize({ width: 320, height: 640 });
 				const overflow = await page.evaluate(
@@ -387,3 +387,45 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		}
 	});
 }
+
+test('with the setting on, a finished quiz counts as reviews in Study, once', async ({ page }) => {
+	await page.goto('/settings');
+	const setting = page.getByRole('checkbox', { name: 'Class quiz answers also count as reviews' });
+	await expect(setting).not.toBeChecked();
+	await setting.check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /saved/i })).toBeVisible();
+
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	for (let i = 0; i < 5; i++) {
+		const right = quiz.questions[i]!.answerIndex;
+		await page.keyboard.press(String((i < 3 ? right : (right + 1) % 4) + 1));
+		await page.getByRole('button', { name: /Next question|See results/ }).click();
+	}
+	await expect(page.getByTestId('score')).toHaveText('3 / 5');
+	await expect(page.getByText('Your answers count as 5 reviews in Study.')).toBeVisible();
+
+	const reviewCount = () =>
+		page.evaluate(async () => {
+			return new Promise<number>((resolve) => {
+				const open = indexedDB.open('kubesec-study');
+				open.onsuccess = () => {
+					const db = open.result;
+					const count = db.transaction('reviews').objectStore('reviews').count();
+					count.onsuccess = () => {
+						db.close();
+						resolve(count.result);
+					};
+				};
+			});
+		});
+	expect(await reviewCount()).toBe(5);
+
+	// the study page now has these cards in its schedule: nothing counted twice on a later visit
+	await page.goto('/study');
+	await page.goto(link);
+	await page.getByRole('link', { name: 'see your result' }).click();
+	await expect(page.getByTestId('score')).toHaveText('3 / 5');
+	expect(await reviewCount()).toBe(5);
+});

@@ -243,7 +243,8 @@ test('a saved deck and the daily new-card limit from /settings show in the deck 
 	const row = page.locator('tr[data-deck="Exam"]');
 	await expect(row.locator('td.new')).toHaveText('3');
 	await row.getByRole('link', { name: 'Exam', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(`/study\\?tags=${topic}$`));
+	await expect(page).toHaveURL(new RegExp(`/study\\?tags=${topic}&name=Exam$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exam');
 	await expect(counts(page)).toContainText('3 new');
 });
 
@@ -394,7 +395,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
 		await page.screenshot({
-			path: `test-results/screenshots/study-answer-phone-${colorScheme}.png`
+			path: `screenshots/study-answer-phone-${colorScheme}.png`
 		});
 		const { violations } = await new AxeBuilder({ page }).analyze();
 		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -405,7 +406,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await page.locator('.options button').nth(0).click();
 		// by keyboard: the "ready to work offline" toast may cover the button
 		await page.getByRole('button', { name: 'Flag…' }).press('Enter');
-		await page.screenshot({ path: `test-results/screenshots/study-mcq-phone-${colorScheme}.png` });
+		await page.screenshot({ path: `screenshots/study-mcq-phone-${colorScheme}.png` });
 		const mcq = await new AxeBuilder({ page }).analyze();
 		expect(mcq.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
 			[]

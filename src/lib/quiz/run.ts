@@ -33,6 +33,8 @@ export interface QuizRun {
 	deadline: number | null;
 	answers: AnswerRecord[];
 	finishedAt?: number;
+	/** Set once the finished quiz has been counted as spaced-repetition reviews. */
+	reviewsRecorded?: true;
 }
 
 /** The question at `index` of a run (the run's own questions, so never missing for a valid index). */

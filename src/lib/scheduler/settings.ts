@@ -14,6 +14,8 @@ export interface SchedulerSettings {
 	dayStartHour: number;
 	/** Spreads due dates a little so cards learnt together do not stay together. Off in tests. */
 	enableFuzz: boolean;
+	/** A finished class quiz also counts as reviews (right = Good, wrong or timed out = Again). */
+	quizAnswersAreReviews: boolean;
 }
 
 export const RETENTION_RANGE = { min: 0.8, max: 0.97 } as const;
@@ -26,7 +28,8 @@ export const defaultSettings = (): SchedulerSettings => ({
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	dayStartHour: 4,
-	enableFuzz: true
+	enableFuzz: true,
+	quizAnswersAreReviews: false
 });
 
 const STEP = /^\d+(\.\d+)?[mhd]$/;
@@ -62,6 +65,10 @@ export function normalizeSettings(value: unknown): SchedulerSettings {
 		newPerDay: int(v.newPerDay, 0, 9999, d.newPerDay),
 		reviewsPerDay: int(v.reviewsPerDay, 0, 99999, d.reviewsPerDay),
 		dayStartHour: int(v.dayStartHour, 0, 23, d.dayStartHour),
-		enableFuzz: typeof v.enableFuzz === 'boolean' ? v.enableFuzz : d.enableFuzz
+		enableFuzz: typeof v.enableFuzz === 'boolean' ? v.enableFuzz : d.enableFuzz,
+		quizAnswersAreReviews:
+			typeof v.quizAnswersAreReviews === 'boolean'
+				? v.quizAnswersAreReviews
+				: d.quizAnswersAreReviews
 	};
 }

@@ -49,6 +49,19 @@ export interface FlagRow {
 	createdAt: number;
 }
 
+/**
+ * A copy of everything the user made, kept automatically before an import replaced it.
+ * `json` is a backup file's text, so restoring it goes through the same checks as any import.
+ */
+export interface BackupRow {
+	id?: number;
+	createdAt: number;
+	reason: string;
+	json: string;
+}
+
+export { DB_VERSION } from './version';
+
 export class StudyDatabase extends Dexie {
 	preferences!: EntityTable<Preference, 'key'>;
 	/** Class quizzes taken on this device, in progress and finished (see ./quiz.ts). */
@@ -56,6 +69,8 @@ export class StudyDatabase extends Dexie {
 	cards!: EntityTable<CardRow, 'id'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
 	flags!: EntityTable<FlagRow, 'id'>;
+	/** Automatic backups taken before an import (the last few, see ./backup.ts). */
+	backups!: EntityTable<BackupRow, 'id'>;
 
 	constructor(name = 'kubesec-study') {
 		super(name);
@@ -67,6 +82,8 @@ export class StudyDatabase extends Dexie {
 			flags: '++id, cardId, createdAt'
 		});
 		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
+		// DB_VERSION in ./version.ts names the newest version here
+		this.version(4).stores({ backups: '++id, createdAt' });
 		// handle cross-tab upgrades: a newer app in another tab wants a newer schema. Let go at once
 		// so its upgrade is never blocked, stay closed so this older code cannot write into the newer
 		// schema (Dexie would reopen on the next query), and ask the user to reload this tab.

@@ -26,3 +26,6 @@ function isTagFilter(value: unknown): value is TagFilter {
 export { StorageFullError } from './errors';
 export * from './quiz';
 export * from './study';
+export * from './backup';
+export * from './stats';
+export * from './persist';

@@ -5,6 +5,7 @@ import {
 	buildQueue,
 	createEmptyCard,
 	normalizeSettings,
+	Rating,
 	Scheduler,
 	State,
 	studyDayEnd,
@@ -17,6 +18,8 @@ import {
 	type StudyQueue,
 	type TodaySummary
 } from '$lib/scheduler';
+import { reviewEvents } from '$lib/quiz/results';
+import type { QuizRun } from '$lib/quiz/run';
 import { db, type Bucket, type CardRow, type FlagRow, type ReviewRow } from './db';
 import { writing } from './errors';
 
@@ -110,7 +113,9 @@ export async function saveSettings(value: SchedulerSettings): Promise<void> {
 
 async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySummary> {
 	const since = studyDayStart(now, dayStartHour).getTime();
-	const rows = await db.reviews.where('reviewedAt').aboveOrEqual(since).toArray();
+	const until = studyDayEnd(now, dayStartHour).getTime();
+	// bounded above too: a clock set back must not count later answers as today's
+	const rows = await db.reviews.where('reviewedAt').between(since, until).toArray();
 	return summarizeToday(rows);
 }
 
@@ -280,18 +285,60 @@ export async function answer(
 		db.transaction('rw', db.cards, db.reviews, async () => {
 			const row = await db.cards.get(cardId);
 			if (!row) throw new Error(`No card ${cardId} on this device: reload the app.`);
-			const { card: next, log } = scheduler.answer(row.fsrs, now, grade);
-			await db.cards.put(withSchedule(row, next));
-			const id = await db.reviews.add({
-				...log,
-				cardId,
-				noteId: row.noteId,
-				reviewedAt: log.review.getTime(),
-				before: row.fsrs
-			});
-			return id as number;
+			return writeAnswer(row, grade, now, scheduler);
 		})
 	);
+}
+
+/** The card's new schedule and its review log; call inside a transaction on cards and reviews. */
+async function writeAnswer(
+	row: CardRow,
+	grade: Grade,
+	now: Date,
+	scheduler: Scheduler
+): Promise<number> {
+	const { card: next, log } = scheduler.answer(row.fsrs, now, grade);
+	await db.cards.put(withSchedule(row, next));
+	const id = await db.reviews.add({
+		...log,
+		cardId: row.id,
+		noteId: row.noteId,
+		reviewedAt: log.review.getTime(),
+		before: row.fsrs
+	});
+	return id as number;
+}
+
+/**
+ * Counts a finished class quiz as reviews (right = Good, wrong or timed out = Again), once per
+ * quiz: the reviews and the quiz's "recorded" mark are written in one transaction. Cards that are
+ * suspended, retired or not on this device are left alone. Returns how many reviews were written.
+ */
+export async function recordQuizReviews(
+	run: QuizRun,
+	deck: { hash: string; cards: Card[] },
+	scheduler: Scheduler,
+	now: Date
+): Promise<number> {
+	await syncDeck(deck, now);
+	return db.transaction('rw', db.cards, db.reviews, db.quizRuns, async () => {
+		const stored = await db.quizRuns.get(run.id);
+		if (stored?.reviewsRecorded) return 0;
+		let written = 0;
+		for (const event of reviewEvents(run)) {
+			const row = await db.cards.get(event.cardId);
+			if (!row || row.suspended || row.retired) continue;
+			await writeAnswer(
+				row,
+				event.correct ? Rating.Good : Rating.Again,
+				event.answeredAt,
+				scheduler
+			);
+			written++;
+		}
+		await db.quizRuns.put({ ...(stored ?? run), reviewsRecorded: true });
+		return written;
+	});
 }
 
 /**

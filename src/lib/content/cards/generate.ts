@@ -333,7 +333,9 @@ function cardsForNote(
 				blocked.push({ item: `overlay question ${card.kind}:${card.key}`, reason: problem });
 				continue;
 			}
-			cards.push({ id, kind: 'mcq', question: card.question, options: card.options, answerIndex: card.answerIndex, explanation: card.explanation, ...base });
+			// without an editor's explanation, the note itself (with its fixes) explains the answer
+			const explanation = card.explanation || body;
+			cards.push({ id, kind: 'mcq', question: card.question, options: card.options, answerIndex: card.answerIndex, explanation, ...base });
 		} else cards.push({ id, kind: card.kind, front: card.front, back: card.back, ...base });
 	}
 

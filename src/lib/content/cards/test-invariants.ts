@@ -32,6 +32,8 @@ export function deckProblems(build: DeckBuild, handWritten = new Set<string>()):
 		if (card.options.length !== 4) problems.push(`${where}: ${card.options.length} options`);
 		if (new Set(card.options.map((o) => o.toLowerCase())).size !== card.options.length)
 			problems.push(`${where}: options not distinct`);
+		// quiz results and study show the explanation after a wrong answer
+		if (!card.explanation.trim()) problems.push(`${where}: no explanation`);
 		if (!Number.isInteger(card.answerIndex) || !card.options[card.answerIndex])
 			problems.push(`${where}: answer index ${card.answerIndex} out of range`);
 		const text = `${note.text}\n${studied.get(note.id) ?? ''}`;

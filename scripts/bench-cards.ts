@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5]
+ * npm run bench:cards [-- --runs 5] (part of npm run bench)
  *
  * Prints figures, not pass/fail: the card generator on the course notes and on synthetic
  * corpora up to 10,000 notes (median of several runs, time per note, peak memory). Each section

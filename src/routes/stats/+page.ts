@@ -1,0 +1,2 @@
+// statistics come from IndexedDB: render in the browser
+export const ssr = false;
