@@ -29,7 +29,16 @@ function policyOf(html: string): Map<string, string[]> {
 
 test('the build has every page of the app', () => {
 	expect(pages.map((p) => p.path).sort()).toEqual(
-		['/', '/notes', '/quiz', '/quiz/present', '/quiz/results', '/settings', '/study'].sort()
+		[
+			'/',
+			'/notes',
+			'/quiz',
+			'/quiz/present',
+			'/quiz/results',
+			'/settings',
+			'/stats',
+			'/study'
+		].sort()
 	);
 });
 
