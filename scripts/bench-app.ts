@@ -144,7 +144,9 @@ export function median(values: number[]): number {
 }
 
 async function startPreview(port: number): Promise<ChildProcess> {
-	const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+	// vite itself, not through npx, so that kill() stops the server and not only a wrapper
+	const vite = 'node_modules/vite/bin/vite.js';
+	const child = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort'], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	await new Promise<void>((resolve, reject) => {

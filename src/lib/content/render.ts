@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import { escapeHtml } from './escape';
 import type { Config } from 'dompurify';
 
 /** What the renderer needs from DOMPurify: the browser's, or one bound to a jsdom window. */
@@ -26,14 +27,6 @@ const markdown = new Marked({
 	}
 });
 
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 /** Renders a note's markdown to sanitized HTML. */
 export function renderNote(text: string, sanitizer: Sanitizer): string {

@@ -4,18 +4,12 @@
  * notes instead of adding copies. Pure.
  * @example download(ankiText(deck.cards), 'kubesec.txt')
  */
+import { escapeHtml } from '$lib/content/escape';
 import type { Card } from '$lib/content/schema';
 
 /** Text made safe for an HTML field: no markup, no tab or quote to confuse Anki's parser. */
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;')
-		.replace(/\t/g, ' ')
-		.replace(/\r?\n/g, '<br>');
+function ankiField(text: string): string {
+	return escapeHtml(text).replace(/\t/g, ' ').replace(/\r?\n/g, '<br>');
 }
 
 /** Stable across exports: the card id is stable across deck rebuilds. */
@@ -28,19 +22,19 @@ const LETTERS = ['A', 'B', 'C', 'D'];
 
 function sides(card: Card): [string, string] {
 	const correction = card.correction
-		? `<p><b>Correction:</b> ${escapeHtml(card.correction)}</p>`
+		? `<p><b>Correction:</b> ${ankiField(card.correction)}</p>`
 		: '';
 	if (card.kind === 'mcq') {
-		const options = card.options.map((o, i) => `<li>${LETTERS[i]}. ${escapeHtml(o)}</li>`).join('');
+		const options = card.options.map((o, i) => `<li>${LETTERS[i]}. ${ankiField(o)}</li>`).join('');
 		const right = card.options[card.answerIndex] ?? '';
 		return [
-			`<p>${escapeHtml(card.question)}</p><ul style="list-style:none">${options}</ul>`,
-			`<p><b>${LETTERS[card.answerIndex]}. ${escapeHtml(right)}</b></p>` +
-				(card.explanation ? `<p>${escapeHtml(card.explanation)}</p>` : '') +
+			`<p>${ankiField(card.question)}</p><ul style="list-style:none">${options}</ul>`,
+			`<p><b>${LETTERS[card.answerIndex]}. ${ankiField(right)}</b></p>` +
+				(card.explanation ? `<p>${ankiField(card.explanation)}</p>` : '') +
 				correction
 		];
 	}
-	return [escapeHtml(card.front), escapeHtml(card.back) + correction];
+	return [ankiField(card.front), ankiField(card.back) + correction];
 }
 
 export const ANKI_COLUMNS = ['guid', 'front', 'back', 'tags'] as const;
