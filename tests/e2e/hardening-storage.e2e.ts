@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 // faults around IndexedDB: a full disk, two tabs, a newer version in another tab, a page killed
@@ -128,6 +129,40 @@ test('a full disk: the answer is refused with a clear message, nothing half-writ
 	expect(after.reviews.slice(0, 2)).toEqual(before.reviews);
 	expect(after.reviews[2]!.cardId).toBe(id);
 	expectWhole(after);
+});
+
+test('a full disk still lets the student export everything', async ({ page }) => {
+	// every write fails once localStorage.diskFull is set (it survives navigation, unlike a window flag)
+	await page.addInitScript(() => {
+		for (const method of ['add', 'put'] as const) {
+			const original = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: [unknown, IDBValidKey?]
+			) {
+				if (localStorage.getItem('diskFull') === '1') {
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				}
+				return original.apply(this, args);
+			};
+		}
+	});
+	await page.goto('/study?all');
+	await answer(page);
+	await answer(page);
+	const before = await stored(page);
+	await page.evaluate(() => localStorage.setItem('diskFull', '1'));
+
+	await page.goto('/settings');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export backup' }).click()
+	]);
+	const backup = JSON.parse(await readFile((await download.path())!, 'utf8'));
+	expect(backup.tables.reviews.map((r: { cardId: string }) => r.cardId)).toEqual(
+		before.reviews.map((r) => r.cardId)
+	);
+	await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText('2 reviews');
 });
 
 test('a full disk on a multiple-choice answer leaves the question open to answer again', async ({

@@ -38,17 +38,21 @@ function backupOf(tables: BackupTables, now: Date): Backup {
 
 /**
  * Everything the user made, as a backup file's text. Records the moment, so the reminder
- * to export counts reviews from here (the file itself says when it was made).
+ * to export counts reviews from here (the file itself says when it was made). Reading comes
+ * first and recording the moment is best effort: a full disk must never stop an export.
  */
 export async function exportBackup(now: Date): Promise<{ json: string; counts: BackupCounts }> {
+	const mark = { key: LAST_EXPORT, value: { at: now.getTime() } };
 	const tables = await db.transaction(
-		'rw',
+		'r',
 		[db.preferences, db.cards, db.reviews, db.flags, db.quizRuns],
-		async () => {
-			await db.preferences.put({ key: LAST_EXPORT, value: { at: now.getTime() } });
-			return readTables();
-		}
+		readTables
 	);
+	// the file holds the same mark the database keeps, so a restore gives back this very state
+	tables.preferences = [...tables.preferences.filter((p) => p.key !== LAST_EXPORT), mark].sort(
+		(a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+	);
+	await db.preferences.put(mark).catch(() => undefined);
 	return { json: serializeBackup(backupOf(tables, now)), counts: countsOf(tables) };
 }
 
