@@ -7,8 +7,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
+import { waitForServiceWorker } from '../tests/e2e/service-worker';
 import { StaticServer } from '../tests/e2e/static-server';
 import { fileSize, precacheSize, routeBundles } from './bundle-size';
+import { median } from './median';
 
 export const LIGHTHOUSE_PAGES = ['/', '/notes?tags=etcd', '/study', '/quiz', '/stats'];
 
@@ -108,12 +110,7 @@ export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 	try {
 		const page = await context.newPage();
 		await page.goto(`${origin}/study?tags=etcd`);
-		await page.waitForFunction(async () => {
-			const registration = await navigator.serviceWorker.ready;
-			return (
-				registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-			);
-		});
+		await waitForServiceWorker(page);
 		await page.locator('article.card').first().waitFor();
 		await page.close();
 		await context.setOffline(true);
@@ -135,12 +132,6 @@ export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 	return [
 		['first card, offline, 4x CPU', `median ${median(times)} ms`, `runs ${times.join(', ')} ms`]
 	];
-}
-
-export function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function startPreview(port: number): Promise<ChildProcess> {

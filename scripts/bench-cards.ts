@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { median } from './median';
 import { generateCards, type NoteInput } from '../src/lib/content/cards/generate';
 import { Glossary } from '../src/lib/content/cards/glossary';
 import { parseOverlay } from '../src/lib/content/cards/overlay';
@@ -33,11 +34,6 @@ let peakRss = 0;
 const sample = () => {
 	peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
-
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 function time(run: () => number): { ms: number; cards: number } {
 	const times: number[] = [];

@@ -2,20 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { eligibleCards } from '../../src/lib/quiz/build';
 import { paramsToSearch } from '../../src/lib/quiz/params';
 import { builtDeck } from './deck';
+import { waitForServiceWorker } from './service-worker';
 import { StaticServer } from './static-server';
 
 // a new deployment while a student is mid-answer or mid-quiz: a prompt, never a reload by itself,
 // nothing lost, and the old version keeps working (its chunks come from the old worker's cache)
 const deck = builtDeck();
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		return (
-			registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-		);
-	});
-}
 
 const marker = (page: Page) =>
 	page.evaluate(() => (window as unknown as { marker?: number }).marker);

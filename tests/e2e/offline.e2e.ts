@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { builtDeck, notesWith } from './deck';
+import { waitForServiceWorker } from './service-worker';
 import { StaticServer } from './static-server';
 
 const deck = builtDeck();
 const etcdCount = notesWith(deck, ['etcd']).length;
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		return (
-			registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-		);
-	});
-}
 
 test('after one visit, / and a deep link work with the network off and the server gone', async ({
 	page,

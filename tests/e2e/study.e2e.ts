@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Deck } from '../../src/lib/content/schema';
 import { builtDeck } from './deck';
+import { waitForServiceWorker } from './service-worker';
 import { StaticServer } from './static-server';
 
 const deck = builtDeck();
@@ -24,15 +25,6 @@ const topicNotes = new Set(topicCards.map((c) => c.noteId)).size;
 // local 10:00, well away from the 4 am rollover
 const T0 = new Date(2026, 10, 27, 10, 0);
 const MIN = 60_000;
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		return (
-			registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-		);
-	});
-}
 
 interface Stored {
 	cards: { id: string; bucket: string; due: number; retired: boolean; fsrs: { state: number } }[];

@@ -15,7 +15,16 @@ export type TagResolver = (written: string) => string;
  * @example filterFromSearch(new URLSearchParams('tags=ETCD,runtimes'), resolve) // tags: ['etcd', 'runtime']
  */
 export function filterFromSearch(params: URLSearchParams, resolve: TagResolver): TagFilter {
-	const list = (key: string) => [
+	return {
+		tags: tagList(params, 'tags', resolve),
+		exclude: tagList(params, 'exclude', resolve),
+		query: (params.get('q') ?? '').trim()
+	};
+}
+
+/** The tags of one query parameter (`tags=etcd,#rbac&tags=x`), resolved, without duplicates. */
+export function tagList(params: URLSearchParams, key: string, resolve: TagResolver): string[] {
+	return [
 		...new Set(
 			params
 				.getAll(key)
@@ -25,7 +34,6 @@ export function filterFromSearch(params: URLSearchParams, resolve: TagResolver):
 				.map(resolve)
 		)
 	];
-	return { tags: list('tags'), exclude: list('exclude'), query: (params.get('q') ?? '').trim() };
 }
 
 /** The query string for a filter, empty parts left out, commas kept readable. */

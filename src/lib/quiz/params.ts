@@ -1,4 +1,4 @@
-import type { TagResolver } from '../content/tag-filter';
+import { tagList, type TagResolver } from '../content/tag-filter';
 
 /** What a quiz link says: which cards, how many, how long, and the seed that fixes the order. */
 export interface QuizParams {
@@ -27,17 +27,7 @@ export type ParamsResult = { ok: true; params: QuizParams } | { ok: false; probl
  */
 export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver): ParamsResult {
 	const problems: string[] = [];
-	const list = (key: string) =>
-		[
-			...new Set(
-				search
-					.getAll(key)
-					.flatMap((v) => v.split(','))
-					.map((t) => t.trim().replace(/^#/, ''))
-					.filter(Boolean)
-					.map(resolve)
-			)
-		].sort();
+	const list = (key: string) => tagList(search, key, resolve).sort();
 
 	const seed = (search.get('seed') ?? '').trim();
 	if (!/^[\w-]{1,64}$/.test(seed)) problems.push('The link has no valid seed (seed=…).');
