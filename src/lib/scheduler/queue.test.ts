@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { buildQueue, summarizeToday, type QueueCard, type QueueInput } from './queue';
+import {
+	buildQueue,
+	LEARN_AHEAD_MS,
+	learningRanges,
+	summarizeToday,
+	type QueueCard,
+	type QueueInput
+} from './queue';
 
 const now = new Date(2026, 10, 27, 10, 0);
 const dayEnd = new Date(2026, 10, 28, 4, 0);
@@ -8,31 +15,18 @@ const min = 60_000;
 
 const fresh = (n: number, note = `n${n}`): QueueCard => ({
 	id: `${note}:recall:${n}`,
-	noteId: note,
-	state: State.New,
-	due: 0
+	noteId: note
 });
-const review = (n: number, due: number): QueueCard => ({
-	id: `r${n}:recall:a`,
-	noteId: `r${n}`,
-	state: State.Review,
-	due
-});
-const learning = (n: number, due: number): QueueCard => ({
-	id: `l${n}:recall:a`,
-	noteId: `l${n}`,
-	state: State.Learning,
-	due
-});
+const review = (n: number): QueueCard => ({ id: `r${n}:recall:a`, noteId: `r${n}` });
+const learning = (n: number): QueueCard => ({ id: `l${n}:recall:a`, noteId: `l${n}` });
+const noLearning = { now: [], soon: [], later: [] };
 
 const input = (over: Partial<QueueInput>): QueueInput => ({
-	learning: [],
+	learning: noLearning,
 	reviews: [],
 	fresh: [],
 	today: summarizeToday([]),
 	limits: { newPerDay: 20, reviewsPerDay: 200 },
-	now,
-	dayEnd,
 	...over
 });
 
@@ -42,8 +36,8 @@ describe('buildQueue', () => {
 	it('orders due learning cards, then reviews, then new cards', () => {
 		const q = buildQueue(
 			input({
-				learning: [learning(1, now.getTime() - min)],
-				reviews: [review(1, now.getTime() - 86400_000)],
+				learning: { ...noLearning, now: [learning(1)] },
+				reviews: [review(1)],
 				fresh: [fresh(1)]
 			})
 		);
@@ -70,7 +64,7 @@ describe('buildQueue', () => {
 		const today = summarizeToday([{ cardId: 'z:recall:1', noteId: 'z', state: State.Review }]);
 		const q = buildQueue(
 			input({
-				reviews: Array.from({ length: 10 }, (_, i) => review(i, now.getTime())),
+				reviews: Array.from({ length: 10 }, (_, i) => review(i)),
 				limits: { newPerDay: 20, reviewsPerDay: 4 },
 				today
 			})
@@ -96,7 +90,7 @@ describe('buildQueue', () => {
 		const today = summarizeToday([{ cardId: 'l1:recall:a', noteId: 'l1', state: State.New }]);
 		const sibling: QueueCard = { ...fresh(9), id: 'l1:cloze:b', noteId: 'l1' };
 		const q = buildQueue(
-			input({ learning: [learning(1, now.getTime())], fresh: [sibling, fresh(2)], today })
+			input({ learning: { ...noLearning, now: [learning(1)] }, fresh: [sibling, fresh(2)], today })
 		);
 		expect(ids(q)).toEqual(['l1:recall:a', 'n2:recall:2']);
 	});
@@ -115,26 +109,52 @@ describe('buildQueue', () => {
 
 	it('keeps learning cards due later today out of the queue while other cards remain', () => {
 		const q = buildQueue(
-			input({ learning: [learning(1, now.getTime() + 5 * min)], fresh: [fresh(1)] })
+			input({ learning: { ...noLearning, soon: [learning(1)] }, fresh: [fresh(1)] })
 		);
 		expect(ids(q)).toEqual(['n1:recall:1']);
 		expect(q.counts.learning).toBe(1);
-		expect(q.nextDue).toEqual(new Date(now.getTime() + 5 * min));
+		expect(q.waiting?.id).toBe('l1:recall:a');
 	});
 
-	it('learns ahead when nothing else is left', () => {
-		const q = buildQueue(input({ learning: [learning(1, now.getTime() + 5 * min)] }));
+	it('learns ahead when nothing else is left, waiting for the cards due later', () => {
+		const q = buildQueue(
+			input({ learning: { now: [], soon: [learning(1)], later: [learning(2)] } })
+		);
 		expect(ids(q)).toEqual(['l1:recall:a']);
+		expect(q.waiting?.id).toBe('l2:recall:a');
+		expect(q.counts.learning).toBe(2);
 	});
 
-	it('does not learn ahead more than 20 minutes', () => {
-		const q = buildQueue(input({ learning: [learning(1, now.getTime() + 30 * min)] }));
+	it('does not learn ahead cards due later than the window', () => {
+		const q = buildQueue(input({ learning: { ...noLearning, later: [learning(1)] } }));
 		expect(q.cards).toEqual([]);
-		expect(q.nextDue).toEqual(new Date(now.getTime() + 30 * min));
+		expect(q.waiting?.id).toBe('l1:recall:a');
 	});
 
-	it('leaves reviews due after the day ends out (callers pass reviews due today)', () => {
-		const q = buildQueue(input({ learning: [learning(1, dayEnd.getTime() + min)] }));
-		expect(q.counts.learning).toBe(0);
+	it('applies the sibling rule to learning cards too, earliest first', () => {
+		const sibling: QueueCard = { id: 'l1:cloze:b', noteId: 'l1' };
+		const q = buildQueue(
+			input({ learning: { now: [learning(1)], soon: [], later: [sibling, learning(2)] } })
+		);
+		expect(q.counts.learning).toBe(2);
+		expect(q.waiting?.id).toBe('l2:recall:a');
+	});
+});
+
+describe('learningRanges', () => {
+	const ranges = learningRanges(now, dayEnd);
+
+	it('splits today into due now, due within the learn-ahead window and later, with no gap', () => {
+		expect(ranges.now[1]).toBe(now.getTime());
+		expect(ranges.soon).toEqual([now.getTime() + 1, now.getTime() + LEARN_AHEAD_MS]);
+		expect(ranges.later).toEqual([now.getTime() + LEARN_AHEAD_MS + 1, dayEnd.getTime() - 1]);
+		expect(LEARN_AHEAD_MS).toBe(20 * min);
+	});
+
+	it('ends every range before the next study day', () => {
+		const late = new Date(dayEnd.getTime() - 5 * min);
+		const r = learningRanges(late, dayEnd);
+		expect(r.soon).toEqual([late.getTime() + 1, dayEnd.getTime() - 1]);
+		expect(r.later[0]).toBeGreaterThan(r.later[1]);
 	});
 });

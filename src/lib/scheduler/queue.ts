@@ -1,12 +1,9 @@
 import { State } from 'ts-fsrs';
 
-/** What the queue needs to know about a card: its note (for the sibling rule) and schedule. */
+/** What the queue needs to know about a card: its note, for the sibling rule. */
 export interface QueueCard {
 	id: string;
 	noteId: string;
-	state: State;
-	/** Due time in ms since the epoch (0 for new cards). */
-	due: number;
 }
 
 /** An answer given earlier in the current study day. */
@@ -39,37 +36,61 @@ export function summarizeToday(answers: TodayAnswer[]): TodaySummary {
 	};
 }
 
+/** Learning and relearning cards due today, each group earliest first. */
+export interface LearningCards {
+	/** Due now. */
+	now: QueueCard[];
+	/** Due within the learn-ahead window: shown early when nothing else is left (Anki: 20 min). */
+	soon: QueueCard[];
+	/** Due later today. */
+	later: QueueCard[];
+}
+
+/** How far ahead learning cards are shown when nothing else is left. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+/**
+ * The due-time ranges of the LearningCards groups, as [from, to] in ms, both ends included:
+ * callers read each group with one index range.
+ */
+export function learningRanges(
+	now: Date,
+	dayEnd: Date
+): Record<keyof LearningCards, [number, number]> {
+	const nowMs = now.getTime();
+	const lastToday = dayEnd.getTime() - 1;
+	const soonEnd = Math.min(nowMs + LEARN_AHEAD_MS, lastToday);
+	return {
+		now: [-Infinity, nowMs],
+		soon: [nowMs + 1, soonEnd],
+		later: [soonEnd + 1, lastToday]
+	};
+}
+
 export interface QueueInput {
-	/** Learning and relearning cards of the deck, due any time (earliest first). */
-	learning: QueueCard[];
+	learning: LearningCards;
 	/** Review cards of the deck due before the study day ends (earliest first). */
 	reviews: QueueCard[];
 	/** New cards of the deck in deck order; at least the daily limit plus their siblings. */
 	fresh: QueueCard[];
 	today: TodaySummary;
 	limits: { newPerDay: number; reviewsPerDay: number };
-	now: Date;
-	dayEnd: Date;
-	/** When nothing else is left, learning cards due this soon are shown early (Anki: 20 min). */
-	learnAheadMs?: number;
 }
 
 export interface StudyQueue {
 	/** Cards to show now, in order. */
 	cards: QueueCard[];
 	counts: { learning: number; review: number; new: number };
-	/** A learning card due later today that is not in `cards`: when to come back. */
-	nextDue?: Date;
+	/** The first learning card due later today that is not in `cards`: when to come back. */
+	waiting?: QueueCard;
 }
-
-const LEARN_AHEAD_MS = 20 * 60_000;
 
 /**
  * Today's session order: learning cards that are due, then reviews, then new cards, within the
  * daily limits. One card per note per day: a note's other cards (siblings) wait for tomorrow.
  */
 export function buildQueue(input: QueueInput): StudyQueue {
-	const { today, now } = input;
+	const { today, learning } = input;
 	const notes = new Set<string>();
 	const allowed = (c: QueueCard) => {
 		if (today.notesSeen.has(c.noteId) && !today.cardsSeen.has(c.id)) return false;
@@ -77,23 +98,25 @@ export function buildQueue(input: QueueInput): StudyQueue {
 		notes.add(c.noteId);
 		return true;
 	};
-	const nowMs = now.getTime();
-	const dayEndMs = input.dayEnd.getTime();
-
-	const learningToday = input.learning.filter((c) => c.due < dayEndMs && allowed(c));
-	const learningNow = learningToday.filter((c) => c.due <= nowMs);
+	// learning cards claim their notes first, in due order
+	const learningNow = learning.now.filter(allowed);
+	const soon = learning.soon.filter(allowed);
+	const later = learning.later.filter(allowed);
 	const reviews = take(input.reviews, input.limits.reviewsPerDay - today.reviewsDone, allowed);
 	const fresh = take(input.fresh, input.limits.newPerDay - today.newDone, allowed);
 
 	const cards = [...learningNow, ...reviews, ...fresh];
-	const later = learningToday.filter((c) => c.due > nowMs);
-	const ahead = input.learnAheadMs ?? LEARN_AHEAD_MS;
-	if (cards.length === 0) cards.push(...later.filter((c) => c.due <= nowMs + ahead));
-	const waiting = later.find((c) => !cards.includes(c));
+	const learnAhead = cards.length === 0;
+	if (learnAhead) cards.push(...soon);
+	const waiting = learnAhead ? later[0] : (soon[0] ?? later[0]);
 	return {
 		cards,
-		counts: { learning: learningToday.length, review: reviews.length, new: fresh.length },
-		nextDue: waiting ? new Date(waiting.due) : undefined
+		counts: {
+			learning: learningNow.length + soon.length + later.length,
+			review: reviews.length,
+			new: fresh.length
+		},
+		waiting
 	};
 }
 

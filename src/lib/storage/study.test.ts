@@ -1,14 +1,19 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '$lib/content/schema';
-import type { TagFilter } from '$lib/content/tag-filter';
-import { defaultSettings, Rating, Scheduler, State } from '$lib/scheduler';
+import {
+	defaultSettings,
+	deckMembers,
+	Rating,
+	Scheduler,
+	State,
+	type DeckMembers
+} from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
 
 const settings = { ...defaultSettings(), enableFuzz: false };
 const scheduler = new Scheduler(settings);
-const all: TagFilter = { tags: [], exclude: [], query: '' };
 // local times: the 4 am rollover is local
 const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m);
 const now = at(27, 10);
@@ -31,7 +36,7 @@ beforeEach(async () => {
 	]);
 });
 
-const queueIds = async (at = now, members?: storage.DeckMembers, s = settings) =>
+const queueIds = async (at = now, members?: DeckMembers, s = settings) =>
 	(await storage.dueQueue(members, at, s)).cards.map((c) => c.id);
 
 describe('syncDeck and dueQueue', () => {
@@ -50,7 +55,7 @@ describe('syncDeck and dueQueue', () => {
 		const other = flashcard(note(), 'a', ['network']);
 		await storage.syncDeck(deckOf([etcd, rbac, trivia, other]), now);
 		const deck = { tags: ['etcd', 'rbac'], exclude: ['trivia'], query: '' };
-		const members = storage.deckMembers([etcd, rbac, trivia, other], deck);
+		const members = deckMembers([etcd, rbac, trivia, other], deck);
 		expect(await queueIds(now, members)).toEqual([etcd.id, rbac.id]);
 	});
 
@@ -59,21 +64,61 @@ describe('syncDeck and dueQueue', () => {
 		const rare = [flashcard(note(), 'a', ['crypto']), flashcard(note(), 'a', ['crypto'])];
 		const cards = [...others, ...rare];
 		await storage.syncDeck(deckOf(cards), now);
-		const members = storage.deckMembers(cards, { tags: ['crypto'], exclude: [], query: '' });
+		const members = deckMembers(cards, { tags: ['crypto'], exclude: [] });
 		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
 	});
 
 	it('counts several decks at once', async () => {
-		await storage.syncDeck(
-			deckOf([flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])]),
-			now
-		);
-		const counts = await storage.deckCounts(
-			[all, { tags: ['rbac'], exclude: [], query: '' }],
-			now,
-			settings
-		);
+		const cards = [flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])];
+		await storage.syncDeck(deckOf(cards), now);
+		const rbac = deckMembers(cards, { tags: ['rbac'], exclude: [] });
+		const counts = await storage.deckCounts([undefined, rbac], now, settings);
 		expect(counts.map((c) => c.new)).toEqual([2, 1]);
+	});
+
+	it('hands over the first card’s row with the queue', async () => {
+		const cards = [flashcard(note(), 'a'), flashcard(note(), 'a')];
+		await storage.syncDeck(deckOf(cards), now);
+		const q = await storage.dueQueue(undefined, now, settings);
+		expect(q.first).toEqual(await storage.card(cards[0]!.id));
+	});
+
+	it('shows a learning card early only when nothing else is left, up to 20 minutes', async () => {
+		const [a, b] = [flashcard(note(), 'a'), flashcard(note(), 'a')];
+		await storage.syncDeck(deckOf([a, b]), now);
+		await storage.answer(a.id, Rating.Good, now, scheduler);
+		const due = (await storage.card(a.id))!.due;
+		expect(due - now.getTime()).toBe(10 * 60_000);
+		// another card is left: a waits
+		let q = await storage.dueQueue(undefined, now, settings);
+		expect(q.cards.map((c) => c.id)).toEqual([b.id]);
+		expect(q.counts.learning).toBe(1);
+		expect(q.nextDue).toEqual(new Date(due));
+		await storage.answer(b.id, Rating.Easy, now, scheduler);
+		// nothing else left: a comes early, 10 minutes ahead
+		q = await storage.dueQueue(undefined, now, settings);
+		expect(q.cards.map((c) => c.id)).toEqual([a.id]);
+		expect(q.nextDue).toBeUndefined();
+		// 25 minutes ahead is too early: come back at its due time
+		q = await storage.dueQueue(undefined, new Date(due - 25 * 60_000), settings);
+		expect(q.cards).toEqual([]);
+		expect(q.nextDue).toEqual(new Date(due));
+		// due now
+		expect(await queueIds(new Date(due))).toEqual([a.id]);
+	});
+
+	it('lists every studied card of a deck for practice, none suspended', async () => {
+		const cards = [
+			flashcard(note(), 'a', ['etcd']),
+			flashcard(note(), 'a', ['rbac']),
+			flashcard(note(), 'a', ['etcd'])
+		];
+		await storage.syncDeck(deckOf(cards), now);
+		await storage.answer(cards[2]!.id, Rating.Easy, now, scheduler);
+		await storage.suspend(cards[0]!.id);
+		const etcd = deckMembers(cards, { tags: ['etcd'], exclude: [] });
+		expect(await storage.deckCardIds(etcd)).toEqual([cards[2]!.id]);
+		expect(await storage.deckCardIds(undefined)).toEqual([cards[2]!.id, cards[1]!.id]);
 	});
 });
 

@@ -1,9 +1,8 @@
-import Dexie from 'dexie';
 import type { Card } from '$lib/content/schema';
-import { matchesFilter, type TagFilter } from '$lib/content/tag-filter';
 import {
 	buildQueue,
 	createEmptyCard,
+	learningRanges,
 	normalizeSettings,
 	Rating,
 	Scheduler,
@@ -12,7 +11,9 @@ import {
 	studyDayStart,
 	summarizeToday,
 	type FsrsCard,
+	type DeckMembers,
 	type Grade,
+	type LearningCards,
 	type QueueCard,
 	type SchedulerSettings,
 	type StudyQueue,
@@ -119,152 +120,152 @@ async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySumma
 	return summarizeToday(rows);
 }
 
-const toQueueCard = (r: CardRow): QueueCard => ({
-	id: r.id,
-	noteId: r.noteId,
-	state: r.fsrs.state,
-	due: r.due
-});
-
-/** The deck's test for a card, or undefined for "All" (every card). */
-function inDeck(filter: TagFilter): ((r: { tags: string[] }) => boolean) | undefined {
-	if (!filter.tags.length && !filter.exclude.length) return undefined;
-	const deckFilter = { ...filter, query: '' };
-	return (r: { tags: string[] }) => matchesFilter({ tags: r.tags, text: '' }, deckFilter);
-}
-
 // room for siblings held back by the one-card-per-note rule
 const SIBLING_SLACK = 50;
 
 const noteOf = (cardId: string) => cardId.slice(0, cardId.indexOf(':'));
+const queueCard = (id: string): QueueCard => ({ id, noteId: noteOf(id) });
+
+type Range = [from: number, to: number];
+const ALL: Range = [-Infinity, Infinity];
 
 /**
- * Up to `want` card ids of a deck from one index range, in index order. Reads primary keys only
- * (IDBIndex.getAllKeys: no values to clone, no cursor), reading more while too few are in the deck.
+ * Card ids from one index range (both ends included), in index order. Reads primary keys only
+ * (IDBIndex.getAllKeys: no values to clone, no cursor), so building a queue reads no card rows.
  */
+function rangeKeys(
+	bucket: Bucket,
+	index: 'due' | 'order',
+	[from, to]: Range,
+	limit = Infinity
+): Promise<string[]> {
+	if (from > to) return Promise.resolve([]);
+	const range = db.cards
+		.where(`[bucket+${index}]`)
+		.between([bucket, from], [bucket, to], true, true);
+	return (limit < Infinity ? range.limit(limit) : range).primaryKeys() as Promise<string[]>;
+}
+
+/** Up to `want` ids of a deck's cards from one index range, reading more while too few match. */
 async function deckKeys(
 	bucket: Bucket,
 	index: 'due' | 'order',
-	upper: number | typeof Dexie.maxKey,
+	range: Range,
 	members: DeckMembers | undefined,
 	want: number
 ): Promise<string[]> {
 	if (want <= 0) return [];
-	const range = () =>
-		db.cards
-			.where(`[bucket+${index}]`)
-			.between([bucket, Dexie.minKey], [bucket, upper], true, false);
-	if (!members) return (await range().limit(want).primaryKeys()) as string[];
+	if (!members) return rangeKeys(bucket, index, range, want);
 	// enough keys for `want` members at the deck's share of cards, then more if unlucky
 	for (let read = Math.ceil((want / Math.max(members.share, 0.001)) * 1.3) + 50; ; read *= 4) {
-		const ids = (await range().limit(read).primaryKeys()) as string[];
+		const ids = await rangeKeys(bucket, index, range, read);
 		const found = ids.filter((id) => members.ids.has(id));
 		if (found.length >= want || ids.length < read) return found.slice(0, want);
 	}
 }
 
+type LearningKeys = Record<keyof LearningCards, string[]>;
+
+/** Learning cards due today, grouped as buildQueue wants them: three index range reads. */
+async function learningKeys(now: Date, dayEnd: Date): Promise<LearningKeys> {
+	const ranges = learningRanges(now, dayEnd);
+	const [due, soon, later] = await Promise.all(
+		[ranges.now, ranges.soon, ranges.later].map((r) => rangeKeys('learning', 'due', r))
+	);
+	return { now: due!, soon: soon!, later: later! };
+}
+
+/** A deck's share of some card ids, as queue cards (every id for "All"). */
+function pick(ids: string[], members: DeckMembers | undefined): QueueCard[] {
+	return (members ? ids.filter((id) => members.ids.has(id)) : ids).map(queueCard);
+}
+
+const learningOf = (keys: LearningKeys, members: DeckMembers | undefined): LearningCards => ({
+	now: pick(keys.now, members),
+	soon: pick(keys.soon, members),
+	later: pick(keys.later, members)
+});
+
+/** A deck's queue, with what the study page needs next: the first card's row, when to come back. */
+export interface DeckQueue extends StudyQueue {
+	/** The row of `cards[0]`, read in the same transaction. */
+	first?: CardRow;
+	/** When the first learning card still waiting today is due. */
+	nextDue?: Date;
+}
+
 /**
- * Today's queue for a deck: index range reads on [bucket+due] and [bucket+order], never a scan
- * of the card table. `members` is the deck's card ids (from the tag filter over deck.json),
- * or undefined for every card.
+ * Today's queue for a deck: index range reads on [bucket+due] and [bucket+order] that return
+ * card ids only, never a scan of the card table. `members` is the deck's card ids (from the tag
+ * filter over deck.json), or undefined for every card.
  */
 export async function dueQueue(
 	members: DeckMembers | undefined,
 	now: Date,
 	options: SchedulerSettings
-): Promise<StudyQueue> {
+): Promise<DeckQueue> {
 	const dayEnd = studyDayEnd(now, options.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const today = await todaySummary(now, options.dayStartHour);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
+		const beforeDayEnd: Range = [-Infinity, dayEnd.getTime() - 1];
 		const [learning, reviews, fresh] = await Promise.all([
-			db.cards
-				.where('[bucket+due]')
-				.between(['learning', Dexie.minKey], ['learning', dayEnd.getTime()], true, false)
-				.toArray(),
-			deckKeys('review', 'due', dayEnd.getTime(), members, reviewRoom + SIBLING_SLACK),
-			deckKeys('new', 'order', Dexie.maxKey, members, newRoom + SIBLING_SLACK)
+			learningKeys(now, dayEnd),
+			deckKeys('review', 'due', beforeDayEnd, members, reviewRoom + SIBLING_SLACK),
+			deckKeys('new', 'order', ALL, members, newRoom + SIBLING_SLACK)
 		]);
-		const keyed = (state: State) => (id: string) => ({ id, noteId: noteOf(id), state, due: 0 });
-		return buildQueue({
-			learning: (members ? learning.filter((r) => members.ids.has(r.id)) : learning).map(
-				toQueueCard
-			),
-			reviews: reviews.map(keyed(State.Review)),
-			fresh: fresh.map(keyed(State.New)),
+		const queue = buildQueue({
+			learning: learningOf(learning, members),
+			reviews: reviews.map(queueCard),
+			fresh: fresh.map(queueCard),
 			today,
-			limits: options,
-			now,
-			dayEnd
+			limits: options
 		});
+		const [first, waiting] = await Promise.all(
+			[queue.cards[0], queue.waiting].map((c) => (c ? db.cards.get(c.id) : undefined))
+		);
+		return { ...queue, first, nextDue: waiting ? new Date(waiting.due) : undefined };
 	});
 }
 
-/** New / learning / due counts for several decks at once (the deck list). */
+/** New / learning / due counts for several decks at once (the deck list): one read for all. */
 export async function deckCounts(
-	filters: TagFilter[],
+	decks: (DeckMembers | undefined)[],
 	now: Date,
 	options: SchedulerSettings
 ): Promise<StudyQueue['counts'][]> {
 	const dayEnd = studyDayEnd(now, options.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const today = await todaySummary(now, options.dayStartHour);
-		const range = (bucket: Bucket, index: 'due' | 'order', upper: number | typeof Dexie.maxKey) =>
-			db.cards
-				.where(`[bucket+${index}]`)
-				.between([bucket, Dexie.minKey], [bucket, upper], true, false)
-				.toArray();
 		const [learning, reviews, fresh] = await Promise.all([
-			range('learning', 'due', dayEnd.getTime()),
-			range('review', 'due', dayEnd.getTime()),
-			range('new', 'order', Dexie.maxKey)
+			learningKeys(now, dayEnd),
+			rangeKeys('review', 'due', [-Infinity, dayEnd.getTime() - 1]),
+			rangeKeys('new', 'order', ALL)
 		]);
-		return filters.map((filter) => {
-			const match = inDeck(filter);
-			const pick = (rows: CardRow[]) => (match ? rows.filter(match) : rows).map(toQueueCard);
-			return buildQueue({
-				learning: pick(learning),
-				reviews: pick(reviews),
-				fresh: pick(fresh),
-				today,
-				limits: options,
-				now,
-				dayEnd
-			}).counts;
-		});
+		return decks.map(
+			(members) =>
+				buildQueue({
+					learning: learningOf(learning, members),
+					reviews: pick(reviews, members),
+					fresh: pick(fresh, members),
+					today,
+					limits: options
+				}).counts
+		);
 	});
 }
 
-/** A deck's card ids and their share of all cards (how many keys to read per match). */
-export interface DeckMembers {
-	ids: ReadonlySet<string>;
-	share: number;
-}
-
-/** The deck's cards, worked out once per session: pass to dueQueue. Undefined for "All". */
-export function deckMembers(
-	cards: { id: string; tags: string[] }[],
-	filter: TagFilter
-): DeckMembers | undefined {
-	const match = inDeck(filter);
-	if (!match) return undefined;
-	const ids = new Set(cards.filter((c) => match(c)).map((c) => c.id));
-	return { ids, share: cards.length ? ids.size / cards.length : 1 };
-}
-
 /** Every card of a deck that is studied (not suspended or retired): for practice mode. */
-export async function deckCardIds(filter: TagFilter): Promise<string[]> {
-	const match = inDeck(filter);
-	const ids: string[] = [];
-	for (const bucket of ['learning', 'review', 'new'] as const) {
-		const rows = await db.cards
-			.where(`[bucket+${bucket === 'new' ? 'order' : 'due'}]`)
-			.between([bucket, Dexie.minKey], [bucket, Dexie.maxKey])
-			.toArray();
-		ids.push(...(match ? rows.filter(match) : rows).map((r) => r.id));
-	}
-	return ids;
+export async function deckCardIds(members: DeckMembers | undefined): Promise<string[]> {
+	return db.transaction('r', db.cards, async () => {
+		const [learning, reviews, fresh] = await Promise.all([
+			rangeKeys('learning', 'due', ALL),
+			rangeKeys('review', 'due', ALL),
+			rangeKeys('new', 'order', ALL)
+		]);
+		return [...learning, ...reviews, ...fresh].filter((id) => !members || members.ids.has(id));
+	});
 }
 
 export async function card(id: string): Promise<CardRow | undefined> {

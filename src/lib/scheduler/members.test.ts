@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { matchesFilter } from '$lib/content/tag-filter';
+import { deckMembers } from './members';
+
+const TAGS = ['etcd', 'rbac', 'trivia', 'network', 'crypto'];
+const cards = Array.from({ length: 200 }, (_, i) => ({
+	id: `n${i}:recall:a`,
+	tags: TAGS.filter((_, t) => (i * (t + 3)) % (t + 2) === 0)
+}));
+
+describe('deckMembers', () => {
+	it('is undefined for "All": every card', () => {
+		expect(deckMembers(cards, { tags: [], exclude: [] })).toBeUndefined();
+	});
+
+	it.each([
+		{ tags: ['etcd'], exclude: [] },
+		{ tags: ['etcd', 'rbac'], exclude: ['trivia'] },
+		{ tags: [], exclude: ['trivia'] },
+		{ tags: ['network'], exclude: ['network'] },
+		{ tags: ['unknown'], exclude: [] },
+		{ tags: ['crypto', 'crypto'], exclude: ['unknown'] }
+	])('holds exactly the cards the tag filter matches: %o', (filter) => {
+		const members = deckMembers(cards, filter)!;
+		const expected = cards
+			.filter((c) => matchesFilter({ tags: c.tags, text: '' }, { ...filter, query: '' }))
+			.map((c) => c.id);
+		expect([...members.ids].sort()).toEqual(expected.sort());
+		expect(members.share).toBe(expected.length / cards.length);
+	});
+
+	it('sees a new card list: no stale index', () => {
+		const more = [...cards, { id: 'x:recall:a', tags: ['etcd'] }];
+		expect(deckMembers(more, { tags: ['etcd'], exclude: [] })!.ids.has('x:recall:a')).toBe(true);
+	});
+});
