@@ -1,5 +1,5 @@
 import type { TagResolver } from '$lib/content/tag-filter';
-import type { Deck } from '$lib/content/schema';
+import type { Card, Deck } from '$lib/content/schema';
 
 export type { Card, Deck, DeckTag, Flashcard, McqCard, Note } from '$lib/content/schema';
 
@@ -22,4 +22,9 @@ export function tagResolver(deck: Deck): TagResolver {
 		for (const spelling of [tag.name, ...tag.aliases]) canonical.set(spelling, tag.name);
 	}
 	return (written) => canonical.get(written.toLowerCase()) ?? written.toLowerCase();
+}
+
+/** The side of a card that asks: a flashcard's front, an MCQ's question. */
+export function cardPrompt(card: Card): string {
+	return card.kind === 'mcq' ? card.question : card.front;
 }

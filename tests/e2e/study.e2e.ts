@@ -202,7 +202,7 @@ test.describe('keyboard', () => {
 	});
 });
 
-test('suspend and flag a card', async ({ page }) => {
+test('suspend and flag a card, then unsuspend it from the deck list', async ({ page }) => {
 	await page.clock.setFixedTime(T0);
 	await page.goto(`/study?tags=${topic}`);
 	const id = (await currentId(page))!;
@@ -215,6 +215,18 @@ test('suspend and flag a card', async ({ page }) => {
 	await expect(currentCard(page)).not.toHaveAttribute('data-card-id', id);
 	const { cards } = await stored(page);
 	expect(cards.find((c) => c.id === id)?.bucket).toBe('off');
+
+	const card = deck.cards.find((c) => c.id === id)!;
+	const prompt = card.kind === 'mcq' ? card.question : card.front;
+	await page.goto('/study');
+	const list = page.locator('details', { hasText: 'Suspended cards (1)' });
+	await list.getByText('Suspended cards (1)').click();
+	await expect(list.getByText(prompt, { exact: true })).toBeVisible();
+	await list.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'screenshots/study-suspended-phone.png' });
+	await list.getByRole('button', { name: `Unsuspend: ${prompt}` }).click();
+	await expect(page.getByText(/Suspended cards/)).toHaveCount(0);
+	expect((await stored(page)).cards.find((c) => c.id === id)?.bucket).not.toBe('off');
 });
 
 test('a saved deck and the daily new-card limit from /settings show in the deck list', async ({

@@ -3,6 +3,7 @@
  * Comments are the students' text: HTML in them is escaped so a Markdown viewer shows it as text.
  */
 import type { Card } from '$lib/content/schema';
+import { cardPrompt } from '$lib/deck';
 
 export interface FlagForReport {
 	cardId: string;
@@ -14,10 +15,6 @@ export interface FlagForReport {
 
 const inert = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function cardText(card: Card): string {
-	return card.kind === 'mcq' ? card.question : card.front;
-}
 
 /** One section per flagged card, flags oldest first; `now` dates the report. */
 export function flagsMarkdown(flags: FlagForReport[], cards: Card[], now: Date): string {
@@ -34,7 +31,7 @@ export function flagsMarkdown(flags: FlagForReport[], cards: Card[], now: Date):
 	];
 	for (const [cardId, list] of groups) {
 		const card = byId.get(cardId);
-		const title = card ? cardText(card).replace(/\s+/g, ' ') : '(card no longer in the deck)';
+		const title = card ? cardPrompt(card).replace(/\s+/g, ' ') : '(card no longer in the deck)';
 		lines.push(`## ${inert(title)}`, '');
 		lines.push(`- Card: \`${cardId}\``, `- Note: \`${list[0]!.noteId}\``, '');
 		for (const f of list) {

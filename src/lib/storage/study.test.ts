@@ -219,8 +219,24 @@ describe('suspend and flag', () => {
 		await storage.syncDeck(deckOf([c]), now);
 		await storage.suspend(c.id);
 		expect(await queueIds()).toEqual([]);
+		expect(await storage.suspendedCards()).toEqual([c.id]);
 		await storage.unsuspend(c.id);
 		expect(await queueIds()).toEqual([c.id]);
+		expect(await storage.suspendedCards()).toEqual([]);
+	});
+
+	it('keeps a reviewed card’s schedule through suspend and unsuspend', async () => {
+		const [a, b] = [flashcard(note(), 'a'), flashcard(note(), 'a')];
+		await storage.syncDeck(deckOf([a, b]), now);
+		await storage.answer(a.id, Rating.Easy, now, scheduler);
+		const before = await storage.card(a.id);
+		await storage.suspend(a.id);
+		await storage.suspend(b.id);
+		// a card whose note was deleted is not listed: it cannot be studied again
+		await storage.syncDeck(deckOf([a], 'bbbbbbbbbbbbbb'), now);
+		expect(await storage.suspendedCards()).toEqual([a.id]);
+		await storage.unsuspend(a.id);
+		expect(await storage.card(a.id)).toEqual(before);
 	});
 
 	it('keeps flags with their comment for the author', async () => {

@@ -370,6 +370,15 @@ async function setSuspended(cardId: string, suspended: boolean): Promise<void> {
 	});
 }
 
+/** Ids of the suspended cards still in the deck, for the list to unsuspend them from. */
+export async function suspendedCards(): Promise<string[]> {
+	const off = await db.cards
+		.where('[bucket+due]')
+		.between(['off', -Infinity], ['off', Infinity])
+		.toArray();
+	return off.filter((r) => r.suspended && !r.retired).map((r) => r.id);
+}
+
 /** Takes a card out of study until unsuspended; its schedule is kept. */
 export const suspend = (cardId: string) => setSuspended(cardId, true);
 export const unsuspend = (cardId: string) => setSuspended(cardId, false);
