@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import type { Deck } from '$lib/deck';
+import { builtDeck } from '$lib/server/deck';
 
 /** Prerendered at build time from the deck, so the topic list shows before any script runs. */
 export function load() {
-	const deck = JSON.parse(readFileSync('static/deck.json', 'utf8')) as Deck;
+	const deck = builtDeck();
 	return { noteCount: deck.notes.length, tags: deck.tags, deckHash: deck.hash };
 }

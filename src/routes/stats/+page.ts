@@ -1,2 +1,0 @@
-// statistics come from IndexedDB: render in the browser
-export const ssr = false;
