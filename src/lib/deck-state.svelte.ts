@@ -1,19 +1,19 @@
-import { onMount } from 'svelte';
+import { browser } from '$app/environment';
 import { loadDeck, type Deck } from './deck';
 
 /**
- * The deck for a prerendered page: undefined while the page is prerendered and until the
- * browser has loaded it after mounting. Call during component initialisation.
+ * The deck for a prerendered page: undefined while the page is prerendered and, in the browser,
+ * until it has loaded (it starts loading as the page hydrates). Call during component init.
  */
-export function mountedDeck(): { readonly deck: Deck | undefined; readonly error: string } {
+export function browserDeck(): { readonly deck: Deck | undefined; readonly error: string } {
 	let deck = $state.raw<Deck>();
 	let error = $state('');
-	onMount(() => {
+	if (browser) {
 		loadDeck().then(
 			(loaded) => (deck = loaded),
 			(e: Error) => (error = e.message)
 		);
-	});
+	}
 	return {
 		get deck() {
 			return deck;
