@@ -381,6 +381,12 @@ test('an MCQ says right or wrong, shows the note and counts as a review', async 
 	await expect(page.getByRole('heading', { name: 'Wrong' })).toBeVisible();
 	await expect(page.locator('.options button').nth(card.answerIndex)).toHaveClass(/right/);
 	await expect(page.getByText('Source note')).toBeVisible();
+	// the explanation, unless it is the note's own text (shown once, as the source note)
+	const note = deck.notes.find((n) => n.id === card.noteId)!;
+	const explanation = page.locator('section.answer .explanation');
+	if (card.explanation && card.explanation !== note.text) {
+		await expect(explanation).toHaveText(card.explanation);
+	} else await expect(explanation).toHaveCount(0);
 	const { reviews, cards } = await stored(page);
 	expect(reviews.at(-1)).toMatchObject({ cardId: id, rating: 1 });
 	expect(cards.find((c) => c.id === id)?.bucket).toBe('learning');
