@@ -3,6 +3,10 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	build: {
+		// fewer, larger chunks: each request on a slow phone network costs a round trip
+		rollupOptions: { output: { experimentalMinChunkSize: 10_000 } }
+	},
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({
