@@ -95,8 +95,12 @@ export async function lighthouseRows(pages = LIGHTHOUSE_PAGES, runs = 3): Promis
 }
 
 /**
- * Time from opening the installed app offline (server gone, network off) to the first study card
- * on screen, at 4x CPU throttle: median of `runs` cold page loads served by the service worker.
+ * Installed app, offline (server gone, network off), 4x CPU throttle, median of `runs` cold page
+ * loads served by the service worker, timed in the page from the start of the navigation:
+ * - to the first study card on screen (the card is seen by a MutationObserver as it is inserted,
+ *   then the frame that shows it is painted);
+ * - for reference, to the first paint of the home page, which is prerendered and reads nothing
+ *   from IndexedDB: no page of the app can show anything sooner on this machine.
  */
 export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 	const server = new StaticServer();
@@ -106,7 +110,8 @@ export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 		args: CHROMIUM_ARGS
 	});
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-	const times: number[] = [];
+	const card: number[] = [];
+	const home: number[] = [];
 	try {
 		const page = await context.newPage();
 		await page.goto(`${origin}/study?tags=etcd`);
@@ -115,22 +120,58 @@ export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 		await page.close();
 		await context.setOffline(true);
 		await server.stop();
-		for (let i = 0; i < runs; i++) {
+		await context.addInitScript(() => {
+			const seen = new MutationObserver(() => {
+				if (!document.querySelector('article.card')) return;
+				seen.disconnect();
+				requestAnimationFrame(() =>
+					setTimeout(() => ((window as { cardShown?: number }).cardShown = performance.now()))
+				);
+			});
+			seen.observe(document, { subtree: true, childList: true });
+		});
+		const open = async (path: string, measure: () => Promise<number>) => {
 			const tab = await context.newPage();
 			const cdp = await context.newCDPSession(tab);
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-			const start = Date.now();
-			await tab.goto(`${origin}/study?tags=etcd`);
-			await tab.locator('article.card').first().waitFor();
-			times.push(Date.now() - start);
+			await tab.goto(`${origin}${path}`);
+			const ms = await tab.evaluate(measure);
 			await tab.close();
+			return Math.round(ms);
+		};
+		for (let i = 0; i < runs; i++) {
+			card.push(
+				await open('/study?tags=etcd', async () => {
+					const w = window as { cardShown?: number };
+					while (w.cardShown === undefined) {
+						if (performance.now() > 30_000) throw new Error('no study card after 30 s');
+						await new Promise((r) => setTimeout(r, 20));
+					}
+					return w.cardShown;
+				})
+			);
+			home.push(
+				await open('/', async () => {
+					const name = 'first-contentful-paint';
+					while (!performance.getEntriesByName(name).length) {
+						if (performance.now() > 30_000) throw new Error('no paint after 30 s');
+						await new Promise((r) => setTimeout(r, 20));
+					}
+					return performance.getEntriesByName(name)[0]!.startTime;
+				})
+			);
 		}
 	} finally {
 		await browser.close();
 		await server.stop();
 	}
 	return [
-		['first card, offline, 4x CPU', `median ${median(times)} ms`, `runs ${times.join(', ')} ms`]
+		['first card, offline, 4x CPU', `median ${median(card)} ms`, `runs ${card.join(', ')} ms`],
+		[
+			'home page first paint, offline, 4x CPU',
+			`median ${median(home)} ms`,
+			`runs ${home.join(', ')} ms`
+		]
 	];
 }
 
