@@ -27,7 +27,6 @@ const markdown = new Marked({
 	}
 });
 
-
 /** Renders a note's markdown to sanitized HTML. */
 export function renderNote(text: string, sanitizer: Sanitizer): string {
 	const html = markdown.parse(text) as string;

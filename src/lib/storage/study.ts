@@ -128,6 +128,8 @@ const queueCard = (id: string): QueueCard => ({ id, noteId: noteOf(id) });
 
 type Range = [from: number, to: number];
 const ALL: Range = [-Infinity, Infinity];
+/** Due times before the study day ends. */
+const dueToday = (dayEnd: Date): Range => [-Infinity, dayEnd.getTime() - 1];
 
 /**
  * Card ids from one index range (both ends included), in index order. Reads primary keys only
@@ -209,10 +211,9 @@ export async function dueQueue(
 		const today = await todaySummary(now, options.dayStartHour);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
-		const beforeDayEnd: Range = [-Infinity, dayEnd.getTime() - 1];
 		const [learning, reviews, fresh] = await Promise.all([
 			learningKeys(now, dayEnd),
-			deckKeys('review', 'due', beforeDayEnd, members, reviewRoom + SIBLING_SLACK),
+			deckKeys('review', 'due', dueToday(dayEnd), members, reviewRoom + SIBLING_SLACK),
 			deckKeys('new', 'order', ALL, members, newRoom + SIBLING_SLACK)
 		]);
 		const queue = buildQueue({
@@ -240,7 +241,7 @@ export async function deckCounts(
 		const today = await todaySummary(now, options.dayStartHour);
 		const [learning, reviews, fresh] = await Promise.all([
 			learningKeys(now, dayEnd),
-			rangeKeys('review', 'due', [-Infinity, dayEnd.getTime() - 1]),
+			rangeKeys('review', 'due', dueToday(dayEnd)),
 			rangeKeys('new', 'order', ALL)
 		]);
 		return decks.map(
