@@ -11,6 +11,7 @@ import { median } from './median';
 import { generateCards, type NoteInput } from '../src/lib/content/cards/generate';
 import { Glossary } from '../src/lib/content/cards/glossary';
 import { parseOverlay } from '../src/lib/content/cards/overlay';
+import { seededRandom } from '../src/lib/quiz/random';
 import { buildDeck } from '../src/lib/content/deck';
 import { NoteLockSchema, TagFileSchema } from '../src/lib/content/schema';
 import { TagVocabulary } from '../src/lib/content/tag-vocabulary';
@@ -47,17 +48,6 @@ function time(run: () => number): { ms: number; cards: number } {
 	return { ms: median(times), cards };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the corpus is the same on every run. */
-function random(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const TEMPLATES = [
 	'The API server flag {flag} controls {topic}. It is set on the control plane nodes.',
 	'{term} is a {label} that matters for {topic}.',
@@ -75,7 +65,8 @@ const TOPICS = ['audit logging', 'token expiry', 'node isolation', 'secret encry
 
 /** A synthetic corpus in the course's style, drawn from the glossary's terms. */
 function syntheticNotes(count: number, glossary: Glossary): NoteInput[] {
-	const rand = random(42);
+	// seeded: the corpus is the same on every run
+	const rand = seededRandom('bench-cards');
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 	const terms = glossary.terms.filter((t) => !t.distractorOnly);
 	const flags = terms.filter((t) => t.term.startsWith('--'));

@@ -13,22 +13,12 @@ import {
 	State
 } from '../src/lib/scheduler';
 import type { CardRow, ReviewRow } from '../src/lib/storage/db';
+import { seededRandom } from '../src/lib/quiz/random';
 import type { TagFilter } from '../src/lib/content/tag-filter';
 
 const DAY = 86_400_000;
 const TAGS = Array.from({ length: 30 }, (_, i) => `tag${i}`);
 const settings = { ...defaultSettings(), enableFuzz: false };
-
-/** A small deterministic PRNG (mulberry32): the same data on every run. */
-function random(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * 50,000 cards on 20,000 notes (new 10%, learning 1%, review 89% with due dates from a month
@@ -38,7 +28,8 @@ async function fill(cardCount: number, reviewCount: number, now: number): Promis
 	const t0 = performance.now();
 	await db.open();
 	await Promise.all([db.cards.clear(), db.reviews.clear(), db.preferences.clear()]);
-	const rnd = random(42);
+	// seeded: the same data on every run
+	const rnd = seededRandom('bench-study');
 	const rows: CardRow[] = [];
 	for (let i = 0; i < cardCount; i++) {
 		const noteId = `n${(i % 20_000).toString(16).padStart(10, '0')}`;
