@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readAppDb } from './app-db';
 import { builtDeck, notesWith } from './deck';
 
 const deck = builtDeck();
@@ -88,31 +89,14 @@ test('home offers to continue with the last filter used', async ({ page }) => {
 	await page.goto('/notes?tags=kubelet');
 	await expect(page.locator('ol.notes article').first()).toBeVisible();
 	// the filter is saved in IndexedDB in the background
-	await page.waitForFunction(
-		() =>
-			new Promise<boolean>((resolve) => {
-				const open = indexedDB.open('kubesec-study');
-				// never create the database ourselves, and never hold a connection that would block the app's upgrade
-				open.onupgradeneeded = () => open.transaction?.abort();
-				open.onerror = () => resolve(false);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains('preferences')) {
-						db.close();
-						return resolve(false);
-					}
-					const get = db.transaction('preferences').objectStore('preferences').get('lastFilter');
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result?.value?.tags?.[0] === 'kubelet');
-					};
-					get.onerror = () => {
-						db.close();
-						resolve(false);
-					};
-				};
-			})
-	);
+	const saved = async () => {
+		const { preferences } = await readAppDb<{ preferences: { key: string; value: unknown }[] }>(
+			page,
+			['preferences']
+		);
+		return preferences.find((p) => p.key === 'lastFilter')?.value;
+	};
+	await expect.poll(saved).toMatchObject({ tags: ['kubelet'] });
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Continue: #kubelet' }).click();
 	await expect(page).toHaveURL(/\/notes\?tags=kubelet$/);

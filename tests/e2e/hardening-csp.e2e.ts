@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { reviewCount } from './app-db';
 import { StaticServer } from './static-server';
 
 /** Every prerendered page of the build, as a path the app serves (build/quiz/present.html -> /quiz/present). */
@@ -130,20 +131,7 @@ test('every page runs under its CSP with no violation, online and then offline w
 			.click();
 		const good = page.getByRole('button', { name: /Good/ });
 		if (await good.isVisible()) await good.click();
-		await expect
-			.poll(() =>
-				page.evaluate(
-					() =>
-						new Promise<number>((resolve) => {
-							const open = indexedDB.open('kubesec-study');
-							open.onsuccess = () => {
-								const count = open.result.transaction('reviews').objectStore('reviews').count();
-								count.onsuccess = () => resolve(count.result);
-							};
-						})
-				)
-			)
-			.toBe(1);
+		await expect.poll(() => reviewCount(page)).toBe(1);
 		expect(await violations()).toEqual([]);
 	} finally {
 		await context.setOffline(false);

@@ -1,39 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { readAppDb } from './app-db';
 
 // faults around IndexedDB: a full disk, two tabs, a newer version in another tab, a page killed
 // mid-answer. No service worker: its caches would count against the quota and its toast is noise.
 test.use({ serviceWorkers: 'block' });
 
-interface Stored {
-	version: number;
+type Stored = {
 	cards: { id: string; bucket: string; due: number; fsrs: { reps: number; state: number } }[];
 	reviews: { id: number; cardId: string; rating: number }[];
-}
+};
 
-/** The app's IndexedDB read with the raw API, from a page of the same origin. */
-function stored(page: Page): Promise<Stored> {
-	return page.evaluate(
-		() =>
-			new Promise<Stored>((resolve, reject) => {
-				// say so rather than hang if the database cannot be opened (a killed tab holding it)
-				setTimeout(() => reject(new Error('IndexedDB did not open within 10 s')), 10_000);
-				const open = indexedDB.open('kubesec-study');
-				open.onerror = () => reject(open.error);
-				open.onblocked = () => reject(new Error('IndexedDB open blocked'));
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(['cards', 'reviews']);
-					const cards = tx.objectStore('cards').getAll();
-					const reviews = tx.objectStore('reviews').getAll();
-					tx.oncomplete = () => {
-						resolve({ version: db.version, cards: cards.result, reviews: reviews.result });
-						db.close();
-					};
-				};
-			})
-	);
-}
+const stored = (page: Page) => readAppDb<Stored>(page, ['cards', 'reviews']);
 
 /** Every answer is whole: a card's FSRS repetitions equal its review rows (none lost, none half). */
 function expectWhole({ cards, reviews }: Stored): void {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { eligibleCards } from '../../src/lib/quiz/build';
 import { paramsToSearch } from '../../src/lib/quiz/params';
+import { reviewCount } from './app-db';
 import { builtDeck } from './deck';
 import { waitForServiceWorker } from './service-worker';
 import { StaticServer } from './static-server';
@@ -21,23 +22,6 @@ async function deployNewVersion(page: Page, server: StaticServer) {
 	await expect(prompt).toBeVisible();
 	expect(await marker(page)).toBe(42);
 	return prompt;
-}
-
-function reviewCount(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('kubesec-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const count = open.result.transaction('reviews').objectStore('reviews').count();
-					count.onsuccess = () => {
-						resolve(count.result);
-						open.result.close();
-					};
-				};
-			})
-	);
 }
 
 test.beforeEach(async ({ page }) => {

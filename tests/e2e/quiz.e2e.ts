@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { buildQuiz, eligibleCards } from '../../src/lib/quiz/build';
 import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
+import { reviewCount } from './app-db';
 import { builtDeck } from './deck';
 import { StaticServer } from './static-server';
 
@@ -406,26 +407,12 @@ test('with the setting on, a finished quiz counts as reviews in Study, once', as
 	await expect(page.getByTestId('score')).toHaveText('3 / 5');
 	await expect(page.getByText('Your answers count as 5 reviews in Study.')).toBeVisible();
 
-	const reviewCount = () =>
-		page.evaluate(async () => {
-			return new Promise<number>((resolve) => {
-				const open = indexedDB.open('kubesec-study');
-				open.onsuccess = () => {
-					const db = open.result;
-					const count = db.transaction('reviews').objectStore('reviews').count();
-					count.onsuccess = () => {
-						db.close();
-						resolve(count.result);
-					};
-				};
-			});
-		});
-	expect(await reviewCount()).toBe(5);
+	expect(await reviewCount(page)).toBe(5);
 
 	// the study page now has these cards in its schedule: nothing counted twice on a later visit
 	await page.goto('/study');
 	await page.goto(link);
 	await page.getByRole('link', { name: 'see your result' }).click();
 	await expect(page.getByTestId('score')).toHaveText('3 / 5');
-	expect(await reviewCount()).toBe(5);
+	expect(await reviewCount(page)).toBe(5);
 });

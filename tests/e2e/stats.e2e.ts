@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readAppDb } from './app-db';
 import { builtDeck } from './deck';
 
 const deck = builtDeck();
@@ -15,27 +16,9 @@ test.beforeEach(async ({ page }) => {
 	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
 });
 
-type Tables = Record<string, unknown[]>;
-
-/** Every table of the app's IndexedDB, read with the raw API (the test does not import the app). */
-function dump(page: Page): Promise<Tables> {
-	return page.evaluate(
-		() =>
-			new Promise<Tables>((resolve, reject) => {
-				const open = indexedDB.open('kubesec-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const names = ['preferences', 'cards', 'reviews', 'flags', 'quizRuns'];
-					const tx = open.result.transaction(names);
-					const requests = names.map((n) => tx.objectStore(n).getAll());
-					tx.oncomplete = () => {
-						resolve(Object.fromEntries(names.map((n, i) => [n, requests[i]!.result])));
-						open.result.close();
-					};
-				};
-			})
-	);
-}
+/** Every table of the app's IndexedDB (and its version). */
+const dump = (page: Page) =>
+	readAppDb(page, ['preferences', 'cards', 'reviews', 'flags', 'quizRuns']);
 
 async function answerOne(page: Page) {
 	const card = page.locator('article.card');

@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Deck } from '../../src/lib/content/schema';
+import { cardPrompt } from '../../src/lib/deck';
+import { readAppDb } from './app-db';
 import { builtDeck } from './deck';
 import { waitForServiceWorker } from './service-worker';
 import { StaticServer } from './static-server';
@@ -26,30 +28,12 @@ const topicNotes = new Set(topicCards.map((c) => c.noteId)).size;
 const T0 = new Date(2026, 10, 27, 10, 0);
 const MIN = 60_000;
 
-interface Stored {
+type Stored = {
 	cards: { id: string; bucket: string; due: number; retired: boolean; fsrs: { state: number } }[];
 	reviews: { cardId: string; rating: number; reviewedAt: number }[];
-}
+};
 
-/** The app's IndexedDB, read with the raw API (the test does not import the app). */
-function stored(page: Page): Promise<Stored> {
-	return page.evaluate(
-		() =>
-			new Promise<Stored>((resolve, reject) => {
-				const open = indexedDB.open('kubesec-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction(['cards', 'reviews']);
-					const cards = tx.objectStore('cards').getAll();
-					const reviews = tx.objectStore('reviews').getAll();
-					tx.oncomplete = () => {
-						resolve({ cards: cards.result, reviews: reviews.result });
-						open.result.close();
-					};
-				};
-			})
-	);
-}
+const stored = (page: Page) => readAppDb<Stored>(page, ['cards', 'reviews']);
 
 const currentCard = (page: Page) => page.locator('article.card');
 const currentId = (page: Page) => currentCard(page).getAttribute('data-card-id');
@@ -216,8 +200,7 @@ test('suspend and flag a card, then unsuspend it from the deck list', async ({ p
 	const { cards } = await stored(page);
 	expect(cards.find((c) => c.id === id)?.bucket).toBe('off');
 
-	const card = deck.cards.find((c) => c.id === id)!;
-	const prompt = card.kind === 'mcq' ? card.question : card.front;
+	const prompt = cardPrompt(deck.cards.find((c) => c.id === id)!);
 	await page.goto('/study');
 	const list = page.locator('details', { hasText: 'Suspended cards (1)' });
 	await list.getByText('Suspended cards (1)').click();
