@@ -1,11 +1,12 @@
 /**
  * npm run deck [-- --notes <file-or-folder> ...] [--out <folder>] [--lock <file>] [--tags <file>]
- *                 [--glossary <file>] [--overlay <file>] [--report <file.md>]
+ *                 [--glossary <file>] [--overlay <file> | --no-overlay] [--report <file.md>]
  *
  * Reads note files, writes <out>/deck.json (and updates the id lock file). Without --notes it
  * builds the course: content/notes -> static/deck.json with content/notes.lock.json and the
  * editorial overlay content/overlay.json. The glossary defaults to content/glossary.json; an
- * overlay is only applied to other notes when given.
+ * overlay is only applied to other notes when given. --no-overlay builds the generated cards
+ * alone (what an author with new notes gets), even for the course.
  */
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,6 +40,7 @@ function main(): void {
 			tags: { type: 'string', default: 'content/tags.json' },
 			glossary: { type: 'string', default: 'content/glossary.json' },
 			overlay: { type: 'string' },
+			'no-overlay': { type: 'boolean', default: false },
 			report: { type: 'string' }
 		}
 	});
@@ -53,7 +55,11 @@ function main(): void {
 		lockPath && exists(lockPath) ? readJson(lockPath, NoteLockSchema) : emptyLock();
 	const sources = notePaths.flatMap(readSources);
 	const glossary = Glossary.parse(readJsonRaw(values.glossary), values.glossary);
-	const overlayPath = values.overlay ?? (course ? 'content/overlay.json' : undefined);
+	if (values.overlay && values['no-overlay'])
+		throw new UsageError('--overlay and --no-overlay cannot be used together');
+	const overlayPath = values['no-overlay']
+		? undefined
+		: (values.overlay ?? (course ? 'content/overlay.json' : undefined));
 	const overlay: Overlay | undefined = overlayPath
 		? parseOverlay(readJsonRaw(overlayPath), overlayPath)
 		: undefined;

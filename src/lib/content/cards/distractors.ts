@@ -20,6 +20,7 @@ export function distractorsFor(
 ): DistractorResult {
 	if (term.type === 'version') return versionDistractors(term, noteText, cardId, sentence);
 	if (term.type === 'number') return numberDistractors(term, noteText, cardId);
+	if (term.type === 'port') return portDistractors(term, noteText, cardId);
 	const answer = term.glossary;
 	if (!answer) return { reason: `no glossary class for ${term.value}, so no distractors of the same kind` };
 	const cls = glossary.classes.get(answer.class);
@@ -159,5 +160,19 @@ function numberDistractors(term: Term, noteText: string, cardId: string): Distra
 		.map((v) => term.surface.replace(match[1] ?? '', String(v)));
 	const out = pick(cardId, texts, noteText, term.surface);
 	if (out.length < 3) return { reason: `not enough neighbouring numbers for ${term.surface}` };
+	return { distractors: out };
+}
+
+/** Ports a Kubernetes cluster listens on: the wrong options for a port fact. */
+const KUBERNETES_PORTS = [443, 2379, 2380, 6443, 8080, 8443, 10249, 10250, 10255, 10256, 10257, 10259];
+
+/** Other well-known cluster ports, the nearest in value first, none written in the note. */
+function portDistractors(term: Term, noteText: string, cardId: string): DistractorResult {
+	const value = Number(term.value);
+	const candidates = KUBERNETES_PORTS.filter((p) => p !== value)
+		.sort((a, b) => Math.abs(a - value) - Math.abs(b - value) || a - b)
+		.map(String);
+	const out = pick(cardId, candidates, noteText, term.value);
+	if (out.length < 3) return { reason: `not enough other cluster ports for ${term.value}` };
 	return { distractors: out };
 }

@@ -6,6 +6,7 @@ export type TermType =
 	| 'flag'
 	| 'version'
 	| 'number'
+	| 'port'
 	| 'glossary'
 	| 'path'
 	| 'camel'
@@ -34,6 +35,8 @@ const VERSION_V = /\bv(\d+\.\d+(?:\.\d+)?)\b/g;
 const UNITS =
 	'%|percent|minutes?|mins?|seconds?|secs?|hours?|days?|years?|ms|characters?|bytes?|bits?|syscalls?|MB|GB|KB|KiB|MiB|GiB';
 const NUMBER = new RegExp(`(?<![\\w.-])(\\d+(?:\\.\\d+)?)\\s?(${UNITS})\\b|(?<![\\w.-])(\\d+)%`, 'g');
+// "port 6443", "2379/tcp", and the control plane's well-known ports wherever they are written
+const PORT = /\bports?\s+(\d{2,5})\b|\b(\d{2,5})\/(?:tcp|udp)\b|(?<![\w.:-])(2379|2380|6443|10250|10255|10256|10257|10259)(?![\w.-])/gi;
 const WEIGHT = /\b(?:weight|cost|factor|length)\s+(\d+)\b/gi;
 const QUOTED = /"([^"]{2,60})"|“([^”]{2,60})”/g;
 const CAMEL = /(?<![\w/-])(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![\w/-])/g;
@@ -75,6 +78,10 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	}
 	// "v1.24" is blanked and offered whole, so options read "v1.23", "v1.24", ...
 	for (const m of sentence.matchAll(VERSION_V)) add({ type: 'version', value: m[1] ?? '', ...at(m) });
+	for (const m of sentence.matchAll(PORT)) {
+		const group = m[1] ? 1 : m[2] ? 2 : 3;
+		add({ type: 'port', value: m[group] ?? '', ...at(m, group) });
+	}
 	for (const m of sentence.matchAll(NUMBER)) {
 		const value = m[1] ?? m[3] ?? '';
 		add({ type: 'number', value: m[0], unit: m[2] ?? '%', ...at(m), surface: m[0] });

@@ -1,6 +1,9 @@
 import { hashText } from '../hash';
 import type { Card, McqCard } from '../schema';
 import { distractorsFor } from './distractors';
+import { dropRepeatedFronts, orderOptions } from './finalize';
+import { answerForms, blankForms, type AnswerForms } from './forms';
+import { mcqProblem, stemProblem } from './gate';
 import { extractTerms, type Term } from './extract';
 import type { Glossary } from './glossary';
 import type { Overlay, OverlayEntry } from './overlay';
@@ -81,6 +84,7 @@ const TYPE_SCORE: Record<Term['type'], number> = {
 	kep: 8,
 	version: 8,
 	number: 7,
+	port: 8,
 	glossary: 0, // from the class weight
 	path: 5,
 	camel: 4,
@@ -94,6 +98,8 @@ const ADVICE_START =
 	/^(?:avoid|ensure|make sure|monitor|remember|beware|disable|enable|block|use|prefer|rotate|consider|do not|don't|never|put|setup|set up|could have|when (?:performing|recovering|enabling))\b/i;
 const TODO_START =
 	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|have there|provide some)\b/i;
+/** Notes with these tags give no generated card unless the overlay answers or classifies them. */
+const UNANSWERED_TAGS = new Set(['todo', 'demo', 'labs']);
 const OPINION = /^(?:I (?:find|would|think|had|took|should)|I've)\b/i;
 
 interface Candidate {
@@ -133,15 +139,23 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		if (definition) definitions.set(note.id, { ...definition, tags: note.tags });
 	}
 
-	const cards: Card[] = [];
+	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
 		const context = { glossary, definitions };
 		const result = cardsForNote(note, context, (byNote.get(note.id) ?? []).map((e) => e.entry));
-		cards.push(...result.cards);
+		proposed.push(...result.cards);
 		reports.push(result.report);
 	}
-	return { cards, notes: reports, stale };
+	const { kept, dropped } = dropRepeatedFronts(proposed);
+	const reportOf = new Map(reports.map((r) => [r.noteId, r]));
+	for (const { card, reason } of dropped) {
+		const report = reportOf.get(card.noteId);
+		if (!report) continue;
+		report.cardIds = report.cardIds.filter((id) => id !== card.id);
+		report.blocked.push({ item: card.id, reason });
+	}
+	return { cards: orderOptions(kept), notes: reports, stale };
 }
 
 interface Definition {
@@ -270,47 +284,47 @@ function cardsForNote(
 		const seenAnswers = new Set<string>(definition ? [definition.term.toLowerCase()] : []);
 		let clozes = 0;
 		let mcqs = 0;
+		const texts = sentences.map((s) => s.text);
 		for (const c of ranked) {
 			const answer = c.term.value.toLowerCase();
 			if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) continue;
 			seenAnswers.add(answer);
-			const stem = stemFor(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious, c.term);
-			if (!stem) {
-				blocked.push({ item: c.term.value, reason: 'the answer also appears elsewhere in the sentence' });
+			const term = asAnswer(c.term);
+			const forms = formsOf(term);
+			const withPrevious = tested[c.sentence]!.withPrevious;
+			const stem = stemFor(texts, c.sentence, withPrevious, term, forms);
+			const problem = stem.blanks > MAX_BLANKS ? 'the answer appears too often in the sentence' : stemProblem(stem.text);
+			if (problem) {
+				blocked.push({ item: term.value, reason: problem });
 				continue;
 			}
-			let full = sentenceText(sentences.map((s) => s.text), c.sentence, tested[c.sentence]!.withPrevious);
+			let full = sentenceText(texts, c.sentence, withPrevious);
 			// "We can utilize an API called ___." says too little: the next sentence ("It will
 			// tell us if it's valid") gives the context, when it leans on this one
-			const next = sentences[c.sentence + 1]?.text;
+			const next = texts[c.sentence + 1];
 			let context = '';
-			if (stem && stem.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
-				context = ` ${next}`;
-				full += context;
+			if (stem.text.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
+				context = ` ${blankForms(next, forms)}`;
+				full += ` ${next}`;
+			}
+			const front = stem.text + context;
+			// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
+			if (mcqs < MAX_MCQ_PER_NOTE) {
+				const id = `${note.id}:mcq:${slug(term.value)}`;
+				const made = distractorsFor(term, glossary, note.tags, everything, id, full);
+				const refused =
+					'reason' in made ? made.reason : mcqProblem(front, [term.surface, ...made.distractors], 0, forms);
+				if (!refused && 'distractors' in made) {
+					mcqs++;
+					cards.push(mcq(idFor('mcq', term.value), front, term.surface, made.distractors, full, base));
+					continue;
+				}
+				blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
 			}
 			if (clozes < MAX_CLOZE_PER_NOTE) {
 				clozes++;
-				cards.push({ id: idFor('cloze', c.term.value), kind: 'cloze', front: stem + context, back: c.term.surface, ...base });
+				cards.push({ id: idFor('cloze', term.value), kind: 'cloze', front, back: term.surface, ...base });
 			}
-			if (mcqs < MAX_MCQ_PER_NOTE) {
-				const id = `${note.id}:mcq:${slug(c.term.value)}`;
-				const made = distractorsFor(c.term, glossary, note.tags, everything, id, full);
-				if ('reason' in made) {
-					blocked.push({ item: `MCQ on ${c.term.value}`, reason: made.reason });
-					continue;
-				}
-				mcqs++;
-				cards.push(mcq(idFor('mcq', c.term.value), stem + context, c.term.surface, made.distractors, full, base));
-			}
-		}
-		const flashcards = cards.some((c) => c.kind !== 'mcq');
-		if (noteClass === 'advice' || !flashcards) {
-			const texts = sentences.map((s) => s.text);
-			const recall =
-				noteClass === 'advice' ? adviceRecall(texts, tested, glossary, note.tags) : undefined;
-			const made = recall ?? statementRecall(texts, tested);
-			if (made)
-				cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
 		}
 	}
 
@@ -339,23 +353,8 @@ function cardsForNote(
 		} else cards.push({ id, kind: card.kind, front: card.front, back: card.back, ...base });
 	}
 
-	if (
-		(noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') &&
-		!cards.some((c) => c.kind !== 'mcq')
-	) {
-		// an editor's MCQ doubles as a recall card; else the note's own words, hedges and all,
-		// for advice (an opinion is still worth recalling as the author's view)
-		const written = cards.find((c) => c.kind === 'mcq');
-		const texts = sentences.map((s) => s.text);
-		const loose = texts.map((t): SentenceCheck => (isQuestion(t) || TODO_START.test(t) ? { blocked: 'a question' } : {}));
-		const made =
-			written?.kind === 'mcq'
-				? { key: `from-${written.id.split(':')[2]}`, front: written.question, back: written.options[written.answerIndex] ?? '' }
-				: noteClass === 'advice'
-					? statementRecall(texts, loose, 'advice') ?? leadRecall(texts, loose)
-					: undefined;
-		if (made) cards.push({ id: idFor('recall', made.key), kind: 'recall', front: made.front, back: made.back, ...base });
-		else blocked.push({ item: 'flashcard', reason: 'no plain statement to ask about (add a `question` to the overlay)' });
+	if ((noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') && cards.length === 0) {
+		blocked.push({ item: 'card', reason: 'no statement a card can ask about well (add a `question` to the overlay)' });
 	}
 
 	const suppressed = new Set(entries.filter((e) => e.type === 'suppress').map((e) => `${note.id}:${e.card}`));
@@ -504,22 +503,35 @@ function sentenceText(sentences: string[], i: number, withPrevious: boolean | un
 	return withPrevious ? `${sentences[i - 1]} ${sentences[i]}` : (sentences[i] ?? '');
 }
 
-/** The sentence with every mention of the answer blanked; undefined when a mention would remain. */
-function stemFor(sentences: string[], i: number, withPrevious: boolean | undefined, term: Term): string | undefined {
+/** A stem may blank its answer twice ("___ ... so ___ ..."); more is a sentence about the answer, not a fact. */
+const MAX_BLANKS = 2;
+
+/** The sentence with the answer blanked in every form it takes there. */
+function stemFor(
+	sentences: string[],
+	i: number,
+	withPrevious: boolean | undefined,
+	term: Term,
+	forms: AnswerForms
+): { text: string; blanks: number } {
 	const sentence = sentences[i] ?? '';
-	const blanked = sentence.slice(0, term.start) + '___' + sentence.slice(term.end);
-	const rest = blanked.replace(wordPattern(term.surface, 'giu'), '___');
-	const previous = withPrevious ? (sentences[i - 1] ?? '').replace(wordPattern(term.surface, 'giu'), '___') : '';
-	const stem = (previous ? `${previous} ${rest}` : rest).trim();
-	if (term.value !== term.surface && mentions(stem, term.value)) return undefined;
-	if (term.glossary && glossaryMentioned(stem, term)) return undefined;
-	return stem;
+	const own = blankForms(sentence.slice(0, term.start) + '___' + sentence.slice(term.end), forms);
+	const previous = withPrevious ? blankForms(sentences[i - 1] ?? '', forms) : '';
+	const text = (previous ? `${previous} ${own}` : own).trim();
+	return { text, blanks: text.split('___').length - 1 };
 }
 
-function glossaryMentioned(stem: string, term: Term): boolean {
-	const g = term.glossary;
-	if (!g) return false;
-	return [g.term, ...g.aliases].some((s) => s.toLowerCase() !== term.surface.toLowerCase() && mentions(stem, s));
+/** What a term is asked as: a flag's name without its value (`--anonymous-auth` of `--anonymous-auth=false`). */
+function asAnswer(term: Term): Term {
+	if (term.type !== 'flag' || !term.surface.includes('=')) return term;
+	const name = term.surface.split('=')[0] ?? term.surface;
+	return { ...term, surface: name, value: name, end: term.start + name.length };
+}
+
+/** Every form of a term: as written, normalised, and the glossary's other names for it. */
+function formsOf(term: Term): AnswerForms {
+	const names = term.glossary ? [term.glossary.term, ...term.glossary.aliases] : [];
+	return answerForms(term.surface, [term.value, ...names]);
 }
 
 function mcq(
@@ -530,12 +542,8 @@ function mcq(
 	explanation: string,
 	base: { noteId: string; tags: string[]; correction?: string }
 ): McqCard {
-	const options = [answer, ...distractors].sort((a, b) => {
-		const ha = hashText(`${id}|${a}`);
-		const hb = hashText(`${id}|${b}`);
-		return ha < hb ? -1 : ha > hb ? 1 : 0;
-	});
-	return { id, kind: 'mcq', question, options, answerIndex: options.indexOf(answer), explanation, ...base };
+	// the final order is set for the whole deck at once (finalize.ts)
+	return { id, kind: 'mcq', question, options: [answer, ...distractors], answerIndex: 0, explanation, ...base };
 }
 
 /** Why a hand-written MCQ is not valid, or undefined. */
@@ -546,81 +554,6 @@ export function invalidMcq(options: string[], answerIndex: number): string | und
 	return undefined;
 }
 
-/** "What does the course advise about X?" with the advice as the answer. */
-function adviceRecall(
-	sentences: string[],
-	tested: SentenceCheck[],
-	glossary: Glossary,
-	tags: string[]
-): { key: string; front: string; back: string } | undefined {
-	const advice = sentences.filter(
-		(s, i) => (ADVICE.test(s) || ADVICE_START.test(s)) && !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')
-	);
-	if (advice.length === 0) return undefined;
-	const back = sentences.filter((s, i) => !isQuestion(s) && !tested[i]?.blocked?.startsWith('a to-do')).join(' ');
-	const terms = sentences
-		.flatMap((s) => extractTerms(s, glossary))
-		.filter((t) => {
-			const lower = t.value.toLowerCase();
-			if (glossary.generic.has(lower) || BUILTIN_GENERIC.has(lower)) return false;
-			return !t.glossary?.notInTags.some((tag) => tags.includes(tag));
-		})
-		.sort((a, b) => scoreTerm(b, glossary, 1).score - scoreTerm(a, glossary, 1).score);
-	const topic = terms[0];
-	if (!topic) return undefined;
-	const cls = topic.glossary ? glossary.classes.get(topic.glossary.class) : undefined;
-	const name = topic.glossary ? topic.surface : topic.value;
-	const label = cls && !name.toLowerCase().includes(cls.label.split(' ').at(-1) ?? '') ? ` (${cls.label})` : '';
-	return { key: `advice-${name}`, front: `What does the course advise about ${name}${label}?`, back };
-}
-
-const MAIN_VERB =
-	/\b(?:is|are|was|were|can(?:not)?|can't|will|won't|does(?: not)?|do(?: not)?|did|has|have|must|should|only|bypass(?:es)?|requires?|uses?|runs?|provides?|supports?|enables?|allows?|exists?|works?|takes?|handles?|restricts?|apply|applies)\b/i;
-
-/**
- * A recall card for a statement with no single key term: the sentence up to its verb is the
- * prompt, the whole sentence the answer ("Service accounts cannot …").
- */
-function statementRecall(
-	sentences: string[],
-	tested: SentenceCheck[],
-	kind: 'statement' | 'advice' = 'statement'
-): { key: string; front: string; back: string } | undefined {
-	for (const [i, sentence] of sentences.entries()) {
-		if (tested[i]?.blocked || tested[i]?.withPrevious) continue;
-		if (kind === 'advice' && startsWithPronoun(sentence)) continue;
-		const words = sentence.split(/\s+/);
-		if (words.length < 5) continue;
-		const match = MAIN_VERB.exec(sentence);
-		if (!match || match.index === undefined) continue;
-		const cut = match.index + match[0].length;
-		const lead = sentence.slice(0, cut).trim();
-		const leadWords = lead.split(/\s+/).length;
-		if (leadWords < 3 || leadWords > words.length - 3 || /^there (?:is|are)$/i.test(lead)) continue;
-		return {
-			key: `${kind}-${lead}`,
-			front: `Complete the ${kind}: “${lead} …”`,
-			back: kind === 'advice' ? sentences.slice(i).filter((s, j) => !tested[i + j]?.blocked).join(' ') : sentence
-		};
-	}
-	return undefined;
-}
-
-/** Last resort for advice: the first words of the note as the prompt, the advice as the answer. */
-function leadRecall(
-	sentences: string[],
-	tested: SentenceCheck[]
-): { key: string; front: string; back: string } | undefined {
-	const i = sentences.findIndex((_, j) => !tested[j]?.blocked);
-	const sentence = sentences[i];
-	if (!sentence) return undefined;
-	const words = sentence.split(/\s+/);
-	if (words.length < 4) return undefined;
-	const lead = words.slice(0, Math.min(6, Math.ceil(words.length / 2))).join(' ').replace(/[,;:.]+$/, '');
-	const back = sentences.filter((_, j) => j >= i && !tested[j]?.blocked).join(' ');
-	return { key: `advice-${lead}`, front: `Complete the advice: “${lead} …”`, back };
-}
-
 function classify(
 	note: NoteInput,
 	sentences: string[],
@@ -628,6 +561,8 @@ function classify(
 	answered: boolean,
 	glossary: Glossary
 ): NoteClass {
+	// the author's to-dos, demo scripts and lab steps are not course facts until the overlay answers them
+	if (note.tags.some((t) => UNANSWERED_TAGS.has(t))) return answered ? 'answered' : 'open';
 	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
 	if (sentences.length > 0 && sentences.every((s) => isQuestion(s))) return answered ? 'answered' : 'open';
 	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary)))) return 'fragment';

@@ -1,0 +1,162 @@
+/**
+ * The forms an answer takes in running text (plural, CamelCase joined or split, hyphen or space,
+ * a flag without its dashes, initials, glossary aliases), so that a stem can be blanked in every
+ * form and an item refused when a form, or a cue word only the answer shares, survives.
+ */
+import { escapeRegExp } from './text';
+
+/** Lower-case words of a term: "NodeRestriction" -> [node, restriction], "--anonymous-auth" -> [anonymous, auth]. */
+export function termWords(term: string): string[] {
+	return (
+		term
+			.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+			.replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+			.toLowerCase()
+			.match(/[\p{L}\p{N}]+/gu) ?? []
+	);
+}
+
+/** "Horizontal Pod Autoscaler" -> "HPA"; undefined for one word. */
+export function initials(term: string): string | undefined {
+	const words = termWords(term).filter((w) => !MINOR.has(w));
+	if (words.length < 2 || words.length > 6) return undefined;
+	return words.map((w) => w[0]!.toUpperCase()).join('');
+}
+
+const MINOR = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'to', 'in', 'on', 'as']);
+
+/** A word's singular, crudely: enough to see "Pods" in "Pod" and "policies" in "policy". */
+function singular(word: string): string {
+	if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+	if (/(?:ss|us|is)$/.test(word)) return word;
+	if (/(?:ches|shes|xes|ses)$/.test(word)) return word.slice(0, -2);
+	if (/s$/.test(word) && word.length > 3) return word.slice(0, -1);
+	return word;
+}
+
+/** One pattern for a form: its words with any of "", " ", "-", "_" between, an optional plural. */
+function formSource(words: string[]): string {
+	const last = words.length - 1;
+	return words
+		.map((w, i) => {
+			if (i !== last) return escapeRegExp(w);
+			const one = singular(w);
+			const stem = one.endsWith('y') ? `${escapeRegExp(one.slice(0, -1))}(?:y|ies)` : escapeRegExp(one);
+			return `${stem}(?:e?s)?`;
+		})
+		.join('[\\s_-]?');
+}
+
+export interface AnswerForms {
+	/** Every spelling, as word lists (case-insensitive). */
+	words: string[][];
+	/** Initials such as HPA, matched with their case. */
+	initials: string[];
+}
+
+/** The answer's forms, from the answer itself and any other names it has (glossary aliases). */
+export function answerForms(answer: string, otherNames: readonly string[] = []): AnswerForms {
+	const words: string[][] = [];
+	const seen = new Set<string>();
+	const caps = new Set<string>();
+	for (const name of [answer, ...otherNames]) {
+		const w = termWords(name);
+		if (w.length === 0) continue;
+		const key = w.join(' ');
+		if (!seen.has(key)) {
+			seen.add(key);
+			words.push(w);
+		}
+		const i = initials(name);
+		if (i && i.length >= 2) caps.add(i);
+		// a name written in capitals is itself the initials of its other names
+		if (/^\p{Lu}{2,6}$/u.test(name)) caps.add(name);
+	}
+	return { words, initials: [...caps] };
+}
+
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+/** The forms as one regexp (global, case-insensitive for words; initials with their case). */
+function formsPattern(forms: AnswerForms): { words?: RegExp; initials?: RegExp } {
+	const sources = forms.words
+		.filter((w) => w.join('').length >= 2)
+		.sort((a, b) => b.join(' ').length - a.join(' ').length)
+		.map(formSource);
+	return {
+		words:
+			sources.length > 0
+				? new RegExp(`${BEFORE}(?:--)?(?:${sources.join('|')})${AFTER}`, 'giu')
+				: undefined,
+		initials:
+			forms.initials.length > 0
+				? new RegExp(`${BEFORE}(?:${forms.initials.map(escapeRegExp).join('|')})s?${AFTER}`, 'gu')
+				: undefined
+	};
+}
+
+/** The text with every form of the answer replaced by `___`. */
+export function blankForms(text: string, forms: AnswerForms): string {
+	const { words, initials } = formsPattern(forms);
+	let out = text;
+	if (words) out = out.replace(words, '___');
+	if (initials) out = out.replace(initials, '___');
+	return out;
+}
+
+/** The first form of the answer found in `text`, or undefined. */
+export function formIn(text: string, forms: AnswerForms): string | undefined {
+	const { words, initials } = formsPattern(forms);
+	return (words && text.match(words)?.[0]) || (initials && text.match(initials)?.[0]) || undefined;
+}
+
+const STOP = new Set(
+	(
+		'the a an and or but of to in on for with by as at from into onto over under via per is are was were be been ' +
+		'being it its this that these those there their they them can could should would will may might must not no ' +
+		'do does did has have had than then also only just more most some any all each every other such which what ' +
+		'when where who whom how why if else so very you your we our us i use used uses using set sets make makes ' +
+		'one two new default like same way ways thing things called name names'
+	).split(' ')
+);
+
+/** Content words of a text, singular and lower-case ("Pods are scheduled" -> pod, scheduled). */
+export function contentWords(text: string): Set<string> {
+	return new Set(
+		termWords(text.replace(/___/g, ' '))
+			.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
+			.map(singular)
+	);
+}
+
+/**
+ * A cue: the answer shares a content word with the stem and no wrong option does, so the
+ * stem's words single out the answer ("Which plugin restricts what a node ...?" NodeRestriction).
+ */
+export function cueWord(stem: string, options: string[], answerIndex: number): string | undefined {
+	const inStem = contentWords(stem);
+	const shared = options.map((o) => [...contentWords(o)].filter((w) => inStem.has(w)));
+	const answerShares = shared[answerIndex] ?? [];
+	if (answerShares.length === 0) return undefined;
+	return shared.some((s, i) => i !== answerIndex && s.length > 0) ? undefined : answerShares[0];
+}
+
+type Shape = [name: string, test: (option: string) => boolean];
+const SHAPES: Shape[] = [
+	['a flag', (o) => /^--/.test(o)],
+	['a =value', (o) => /=/.test(o)],
+	['an acronym', (o) => /^[\p{Lu}\p{N}]{2,8}s?$/u.test(o)],
+	['a capital letter', (o) => /^\p{Lu}/u.test(o)],
+	['a number', (o) => /^\D*\d/.test(o)]
+];
+
+/** How the answer alone differs in form from the three wrong options ("the only acronym"). */
+export function formOutlier(options: string[], answerIndex: number): string | undefined {
+	for (const [name, test] of SHAPES) {
+		const answer = test(options[answerIndex] ?? '');
+		const others = options.filter((_, i) => i !== answerIndex).map(test);
+		if (others.every((o) => o !== answer)) return `${answer ? 'the only' : 'the only option without'} ${name}`;
+	}
+	return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * The one gate every generated card passes: a stem a student can answer, no form of the answer
+ * left in it or in a wrong option, no cue word only the answer shares, options of one form.
+ * Each check returns why a candidate is refused, for the review report, or undefined.
+ */
+import { answerForms, cueWord, formIn, formOutlier, type AnswerForms } from './forms';
+import { startsWithPronoun } from './text';
+
+/** Words a stem must have besides the blank to be a full clause. */
+const MIN_STEM_WORDS = 5;
+
+// openers of spoken or to-do text: "Yes, still:", "We had ___ and this was", "Add link to ..."
+const TRANSCRIPT =
+	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) /i;
+// a checklist line where any member of the class would be right ("Ensure that ___ is set")
+const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
+
+/** Why a cloze or MCQ stem cannot be answered as written, or undefined. */
+export function stemProblem(stem: string): string | undefined {
+	const text = stem.trim();
+	if (!text.includes('___')) return 'the stem has no blank';
+	const words = text.replace(/___/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+	if (words.length < MIN_STEM_WORDS) return 'the stem is shorter than a full clause';
+	if (startsWithPronoun(text)) return 'the stem starts with a pronoun it does not resolve';
+	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
+	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
+	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
+	return undefined;
+}
+
+/** Why an MCQ would give itself away or have two right answers, or undefined. */
+export function mcqProblem(
+	stem: string,
+	options: string[],
+	answerIndex: number,
+	forms: AnswerForms = answerForms(options[answerIndex] ?? '')
+): string | undefined {
+	const leak = formIn(stem, forms);
+	if (leak) return `the answer is still in the stem as "${leak}"`;
+	for (const [i, option] of options.entries()) {
+		if (i === answerIndex) continue;
+		const inOption = formIn(option, forms);
+		if (inOption) return `the wrong option "${option}" holds the answer ("${inOption}")`;
+		const back = formIn(options[answerIndex] ?? '', answerForms(option));
+		if (back) return `the answer holds the wrong option "${option}"`;
+	}
+	const cue = cueWord(stem, options, answerIndex);
+	if (cue) return `only the answer shares the word "${cue}" with the stem`;
+	const outlier = formOutlier(options, answerIndex);
+	if (outlier) return `the answer is ${outlier}`;
+	return undefined;
+}
