@@ -1,5 +1,6 @@
 import { hashText } from '../hash';
 import type { Term } from './extract';
+import { shapeLikeness } from './forms';
 import type { Glossary, GlossaryTerm } from './glossary';
 import { mentions } from './text';
 
@@ -44,8 +45,14 @@ export function distractorsFor(
 		};
 	}
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;
-	const ranked = eligible.sort(
+	// members of a class made from the notes can be of any kind: only those sharing a tag will do
+	const kin = cls.sameTags ? eligible.filter((t) => overlap(t) > 0) : eligible;
+	if (kin.length < 3) return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
+	// options of one form first ("RBAC" against "ABAC", not against "Node"), then shared tags
+	const like = (t: GlossaryTerm) => shapeLikeness(shapedLike(t, term.surface), term.surface);
+	const ranked = kin.sort(
 		(a, b) =>
+			like(b) - like(a) ||
 			overlap(b) - overlap(a) ||
 			(hashText(`${cardId}|${a.term}`) < hashText(`${cardId}|${b.term}`) ? -1 : 1)
 	);

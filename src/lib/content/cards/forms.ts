@@ -105,10 +105,16 @@ export function blankForms(text: string, forms: AnswerForms): string {
 	return out;
 }
 
-/** The first form of the answer found in `text`, or undefined. */
+/** The first form of the answer found in `text`, or undefined; inside CamelCase words too. */
 export function formIn(text: string, forms: AnswerForms): string | undefined {
 	const { words, initials } = formsPattern(forms);
-	return (words && text.match(words)?.[0]) || (initials && text.match(initials)?.[0]) || undefined;
+	// "ClusterRoleBinding" holds "RoleBinding": look at the words of CamelCase names too
+	const split = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+	for (const t of split === text ? [text] : [text, split]) {
+		const found = (words && t.match(words)?.[0]) || (initials && t.match(initials)?.[0]);
+		if (found) return found;
+	}
+	return undefined;
 }
 
 const STOP = new Set(
@@ -145,18 +151,23 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 type Shape = [name: string, test: (option: string) => boolean];
 const SHAPES: Shape[] = [
 	['a flag', (o) => /^--/.test(o)],
-	['a =value', (o) => /=/.test(o)],
+	['a flag with a value', (o) => /=/.test(o)],
 	['an acronym', (o) => /^[\p{Lu}\p{N}]{2,8}s?$/u.test(o)],
-	['a capital letter', (o) => /^\p{Lu}/u.test(o)],
+	['capitalised', (o) => /^\p{Lu}/u.test(o)],
 	['a number', (o) => /^\D*\d/.test(o)]
 ];
 
-/** How the answer alone differs in form from the three wrong options ("the only acronym"). */
+/** How many of the form features two options share (flag, =value, acronym, capital, number). */
+export function shapeLikeness(a: string, b: string): number {
+	return SHAPES.filter(([, test]) => test(a) === test(b)).length;
+}
+
+/** How the answer alone differs in form from the three wrong options ("alone is an acronym"). */
 export function formOutlier(options: string[], answerIndex: number): string | undefined {
 	for (const [name, test] of SHAPES) {
 		const answer = test(options[answerIndex] ?? '');
 		const others = options.filter((_, i) => i !== answerIndex).map(test);
-		if (others.every((o) => o !== answer)) return `${answer ? 'the only' : 'the only option without'} ${name}`;
+		if (others.every((o) => o !== answer)) return `alone ${answer ? 'is' : 'is not'} ${name}`;
 	}
 	return undefined;
 }

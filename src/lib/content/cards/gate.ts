@@ -11,7 +11,7 @@ const MIN_STEM_WORDS = 5;
 
 // openers of spoken or to-do text: "Yes, still:", "We had ___ and this was", "Add link to ..."
 const TRANSCRIPT =
-	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) /i;
+	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) |^(?:let's say|let us say|say|imagine|suppose|for example|for instance|e\.g\.)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
 
@@ -25,6 +25,9 @@ export function stemProblem(stem: string): string | undefined {
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
+	// "Site ___ Engineers": a word blanked out of a longer name
+	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
+		return 'the blank is part of a longer name';
 	return undefined;
 }
 
@@ -47,6 +50,6 @@ export function mcqProblem(
 	const cue = cueWord(stem, options, answerIndex);
 	if (cue) return `only the answer shares the word "${cue}" with the stem`;
 	const outlier = formOutlier(options, answerIndex);
-	if (outlier) return `the answer is ${outlier}`;
+	if (outlier) return `the answer ${outlier}`;
 	return undefined;
 }

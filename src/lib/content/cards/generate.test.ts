@@ -231,7 +231,35 @@ describe('card ids', () => {
 
 describe('an empty glossary', () => {
 	it('still gives flashcards from typed terms', () => {
-		const { cards } = generate([note('We have CVE-2023-32082 in etcd, which leaks key names.', ['etcd'])], [], Glossary.empty());
+		const { cards } = generate([note('In etcd, CVE-2023-32082 leaks key names to readers.', ['etcd'])], [], Glossary.empty());
 		expect(cards.some((c) => c.kind === 'cloze' && c.back === 'CVE-2023-32082')).toBe(true);
+	});
+});
+
+describe('stems a student can answer (issue 13)', () => {
+	it('refuses a transcript opener ("We had ___ and this was")', () => {
+		const { cards, notes } = generate([note('We had CVE-2023-32082 in etcd and this was bad.', ['etcd'])], [], Glossary.empty());
+		expect(cards).toEqual([]);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/spoken or to-do text/);
+	});
+
+	it('gives no generated card for a #todo note, and the report says why', () => {
+		const { cards, notes } = generate([note('RBAC is configured with roles and bindings in the API.', ['authz', 'todo'])]);
+		expect(cards).toEqual([]);
+		expect(notes[0]?.noteClass).toBe('open');
+	});
+
+	it('asks a port fact with other cluster ports as wrong options', () => {
+		const { cards } = generate([note('The API server listens on port 6443 by default on every control plane node.', ['ctrlplane'])]);
+		const [q] = mcqs(cards);
+		expect(q && answerOf(q)).toBe('6443');
+		for (const o of q?.options ?? []) expect(o).toMatch(/^\d{3,5}$/);
+	});
+
+	it('asks a flag without its value, the value staying in the stem', () => {
+		const { cards } = generate([note('Set --anonymous-auth=false on the kubelet to refuse anonymous requests.', ['kubelet'])]);
+		const card = cards.find((c) => c.kind !== 'recall');
+		const front = card?.kind === 'mcq' ? card.question : card?.front;
+		expect(front).toContain('___=false');
 	});
 });

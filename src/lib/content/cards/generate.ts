@@ -1,5 +1,5 @@
-import { hashText } from '../hash';
 import type { Card, McqCard } from '../schema';
+import { definitionFlashcard, definitionMcq, definitionOf, type Definition } from './definitions';
 import { distractorsFor } from './distractors';
 import { dropRepeatedFronts, orderOptions } from './finalize';
 import { answerForms, blankForms, type AnswerForms } from './forms';
@@ -10,7 +10,6 @@ import type { Overlay, OverlayEntry } from './overlay';
 import {
 	hedgeIn,
 	isQuestion,
-	mentions,
 	openListRanges,
 	plainText,
 	slug,
@@ -135,14 +134,16 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 
 	const definitions = new Map<string, Definition>();
 	for (const note of notes) {
-		const definition = definitionOf(plainText(note.text));
-		if (definition) definitions.set(note.id, { ...definition, tags: note.tags });
+		const definition = definitionOf(plainText(note.text), note.tags);
+		if (definition) definitions.set(note.id, definition);
 	}
 
+	// terms the notes define are answers, and each other's wrong options, in every note
+	const known = glossary.withDefinedTerms([...definitions.values()]);
 	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
-		const context = { glossary, definitions };
+		const context = { glossary: known, definitions };
 		const result = cardsForNote(note, context, (byNote.get(note.id) ?? []).map((e) => e.entry));
 		proposed.push(...result.cards);
 		reports.push(result.report);
@@ -156,25 +157,6 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		report.blocked.push({ item: card.id, reason });
 	}
 	return { cards: orderOptions(kept), notes: reports, stale };
-}
-
-interface Definition {
-	term: string;
-	definition: string;
-	tags: string[];
-}
-
-/** `Term: definition` (another author's style): a short term, a colon, a longer definition. */
-export function definitionOf(text: string): { term: string; definition: string } | undefined {
-	const match = /^([\p{L}\p{N}][\p{L}\p{N} ._/()+-]{0,58}?):\s+(\S.{8,})$/u.exec(text.trim());
-	if (!match) return undefined;
-	const term = (match[1] ?? '').trim();
-	const definition = (match[2] ?? '').trim();
-	// a term is a short name, and a definition does not itself hold "X: y" pairs (a list of roles)
-	if (term.split(/\s+/).length > 4 || /^(?:examples?|exercise|note|todo|tags|question|answer)$/i.test(term))
-		return undefined;
-	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
-	return { term, definition };
 }
 
 function cardsForNote(
@@ -201,8 +183,11 @@ function cardsForNote(
 	// a distractor must not occur in anything the learner sees for this note
 	const everything = `${note.text}\n${fixed}\n${body}`;
 
-	const sentences = splitSentences(body).map((s) => ({ ...s, text: withoutLeadingConjunction(s.text) }));
-	const ownSentences = splitSentences(plainText(fixed)).length;
+	const definition = context.definitions.get(note.id);
+	// a definition's "Term:" label is not part of its first sentence
+	const asked = definition ? body.replace(/^[^:]{1,60}:\s+/, '') : body;
+	const sentences = splitSentences(asked).map((s) => ({ ...s, text: withoutLeadingConjunction(s.text) }));
+	const ownSentences = splitSentences(definition ? asked : plainText(fixed)).length;
 	const tested = sentences.map((s, i) => testable(s.text, i === 0 ? undefined : sentences[i - 1]?.text));
 	const override = entries.find((e) => e.type === 'classify');
 	const noteClass: NoteClass =
@@ -229,9 +214,19 @@ function cardsForNote(
 		return `${note.id}:${kind}:${k}`;
 	};
 
-	const definition = context.definitions.get(note.id);
 	if (definition && corrections.length === 0 && noteClass !== 'open') {
-		definitionCards(note, definition, context, everything, base, idFor, cards, blocked);
+		const flashcard = definitionFlashcard(definition);
+		cards.push({ id: idFor('recall', `define-${definition.name}`), kind: 'recall', ...flashcard, ...base });
+		const id = `${note.id}:mcq:${slug(`define-${definition.name}`)}`;
+		// a term the curated glossary knows draws its wrong options from its class
+		const g = glossary.lookup(definition.name);
+		const curated =
+			g && !glossary.classes.get(g.class)?.sameTags
+				? distractorsFor({ type: 'glossary', value: g.term, surface: definition.name, start: 0, end: 0, glossary: g }, glossary, note.tags, everything, id, definition.lead)
+				: undefined;
+		const made = definitionMcq(definition, [...context.definitions.values()], everything, id, curated && 'distractors' in curated ? curated.distractors : undefined);
+		if ('reason' in made) blocked.push({ item: `MCQ on ${definition.name}`, reason: made.reason });
+		else cards.push(mcq(idFor('mcq', `define-${definition.name}`), made.question, made.answer, made.distractors, `${definition.name}: ${definition.lead}`, base));
 	}
 
 	if (noteClass !== 'open' && noteClass !== 'fragment') {
@@ -281,7 +276,7 @@ function cardsForNote(
 			.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 			.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
 		// a defined term already has its own MCQ and recall card
-		const seenAnswers = new Set<string>(definition ? [definition.term.toLowerCase()] : []);
+		const seenAnswers = new Set<string>(definition ? definition.names.map((n) => n.toLowerCase()) : []);
 		let clozes = 0;
 		let mcqs = 0;
 		const texts = sentences.map((s) => s.text);
@@ -380,70 +375,6 @@ function cardsForNote(
 			studied: body
 		}
 	};
-}
-
-/** A recall card and an MCQ ("Which term is defined as …?") for a `Term: definition` note. */
-function definitionCards(
-	note: NoteInput,
-	def: Definition,
-	context: { glossary: Glossary; definitions: Map<string, Definition> },
-	everything: string,
-	base: { noteId: string; tags: string[]; correction?: string },
-	idFor: (kind: string, key: string) => string,
-	cards: Card[],
-	blocked: BlockedItem[]
-): void {
-	const definition = def.definition.replace(wordPattern(def.term, 'giu'), '___');
-	cards.push({ id: idFor('recall', `define-${def.term}`), kind: 'recall', front: `What is ${def.term}?`, back: def.definition, ...base });
-	const id = `${note.id}:mcq:${slug(`define-${def.term}`)}`;
-	const known = context.glossary.lookup(def.term);
-	let distractors: string[] | undefined;
-	if (known) {
-		const made = distractorsFor({ type: 'glossary', value: known.term, surface: def.term, start: 0, end: 0, glossary: known }, context.glossary, note.tags, everything, id, definition);
-		if ('distractors' in made) distractors = made.distractors;
-	}
-	if (!distractors) distractors = definitionDistractors(note, def, context.definitions, everything, id);
-	if (!distractors) {
-		blocked.push({ item: `MCQ on ${def.term}`, reason: 'fewer than three other defined terms to offer as distractors' });
-		return;
-	}
-	cards.push(mcq(idFor('mcq', `define-${def.term}`), `Which term is defined as: “${definition}”?`, def.term, distractors, `${def.term}: ${def.definition}`, base));
-}
-
-/** How many other definitions are considered per note: keeps a large corpus linear. */
-const DEFINITION_POOL = 48;
-
-/**
- * Three other defined terms, those sharing the note's tags first, none mentioned in the note.
- * Looks at a bounded, deterministic window of the corpus so 10,000 notes stay linear.
- */
-function definitionDistractors(
-	note: NoteInput,
-	def: Definition,
-	definitions: Map<string, Definition>,
-	everything: string,
-	id: string
-): string[] | undefined {
-	const all = [...definitions.values()];
-	if (all.length < 4) return undefined;
-	const start = parseInt(hashText(id).slice(-6), 16) % all.length;
-	const window: Definition[] = [];
-	for (let i = 0; i < all.length && window.length < DEFINITION_POOL; i++) {
-		const d = all[(start + i) % all.length]!;
-		if (d.term.toLowerCase() !== def.term.toLowerCase()) window.push(d);
-	}
-	const ranked = window
-		.map((d) => ({ d, overlap: d.tags.filter((t) => note.tags.includes(t)).length, h: hashText(`${id}|${d.term}`) }))
-		.sort((a, b) => b.overlap - a.overlap || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
-	const out: string[] = [];
-	const seen = new Set([def.term.toLowerCase()]);
-	for (const { d } of ranked) {
-		if (seen.has(d.term.toLowerCase()) || mentions(everything, d.term)) continue;
-		seen.add(d.term.toLowerCase());
-		out.push(d.term);
-		if (out.length === 3) return out;
-	}
-	return undefined;
 }
 
 interface SentenceCheck {

@@ -19,6 +19,11 @@ export const GlossaryFileSchema = z.object({
 			 * property the notes test (a high-level runtime against low-level runtimes).
 			 */
 			distractorsFrom: z.array(className).optional(),
+			/**
+			 * Wrong options must share a tag with the note: set for classes made from the notes
+			 * themselves, whose members can be of any kind.
+			 */
+			sameTags: z.boolean().default(false),
 			/** How specific the class is: 1 (generic) to 5 (a flag, a CVE). Default 3. */
 			weight: z.number().int().min(1).max(5).default(3),
 			/**
@@ -78,10 +83,16 @@ export interface GlossaryClass {
 	ask: boolean;
 	distractorsFrom: string[];
 	weight: number;
+	sameTags: boolean;
 	notBefore?: RegExp;
 }
 
 export class GlossaryError extends Error {}
+
+/** The class of terms the notes define themselves. */
+const DEFINED = 'defined-in-notes';
+/** Words that are capitalised only as a title ("Service Discovery"), not "IaaS" or "gRPC". */
+const TITLE_CASE = /^\p{Lu}?[\p{Ll}\p{N}-]+(?: \p{Lu}?[\p{Ll}\p{N}-]+)*$/u;
 
 /** The curated domain terms: what can be an answer and what can stand beside it as wrong. */
 export class Glossary {
@@ -93,7 +104,10 @@ export class Glossary {
 	/** Detectable spellings, longest first, so "ValidatingAdmissionPolicy" wins over "Policy". */
 	readonly #spellings: { spelling: string; term: GlossaryTerm; pattern: RegExp }[] = [];
 
+	readonly #file: GlossaryFile;
+
 	constructor(file: GlossaryFile, where = 'glossary') {
+		this.#file = file;
 		this.generic = new Set(file.generic.map((g) => g.toLowerCase()));
 		const problems: string[] = [];
 		this.classes = new Map(
@@ -105,7 +119,8 @@ export class Glossary {
 					problems.push(`classes.${name}.notBefore: not a valid regular expression`);
 				}
 				const distractorsFrom = c.distractorsFrom ?? [name];
-				return [name, { name, label: c.label, ask: c.ask, distractorsFrom, weight: c.weight, notBefore }];
+				const { label, ask, weight, sameTags } = c;
+				return [name, { name, label, ask, distractorsFrom, weight, sameTags, notBefore }];
 			})
 		);
 		for (const [name, c] of this.classes) {
@@ -188,6 +203,28 @@ export class Glossary {
 			throw new GlossaryError(`${where}: invalid\n${lines.join('\n')}`);
 		}
 		return new Glossary(result.data, where);
+	}
+
+	/**
+	 * This glossary and the terms the notes define themselves (`Term: definition`), in a class of
+	 * their own whose wrong options must share a tag with the note. A term the glossary already
+	 * knows keeps its class.
+	 */
+	withDefinedTerms(defined: readonly { names: string[]; tags: string[] }[]): Glossary {
+		const terms: GlossaryFile['terms'] = [];
+		const taken = new Set<string>();
+		for (const d of defined) {
+			// "API Gateway" is also written "API gateway"; "Loosely Coupled Architecture" in lower case
+			const spellings = d.names.flatMap((n) => [n, ...(TITLE_CASE.test(n) ? [n.toLowerCase()] : [])]);
+			const keys = spellings.map((s) => s.toLowerCase());
+			if (keys.some((k) => taken.has(k) || this.lookup(k))) continue;
+			keys.forEach((k) => taken.add(k));
+			const [term, ...aliases] = [...new Set(spellings)];
+			terms.push({ term: term!, class: DEFINED, aliases, distractorOnly: false, notWith: [], tags: d.tags, notInTags: [] });
+		}
+		if (terms.length === 0) return this;
+		const classes = { ...this.#file.classes, [DEFINED]: { label: 'term defined in the notes', ask: true, weight: 3, sameTags: true } };
+		return new Glossary({ ...this.#file, classes, terms: [...this.#file.terms, ...terms] });
 	}
 
 	static empty(): Glossary {

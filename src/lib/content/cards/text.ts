@@ -122,7 +122,7 @@ export function openListRanges(sentence: string): [number, number][] {
 	}
 	// "A, B and probably others" / "A, B, etc"
 	const trailing =
-		/((?:[\w"'./-]+(?:\s[\w"'./-]+)?,\s*)+[\w"'./-]+(?:\s[\w"'./-]+)?,?\s*(?:and|or)\s+(?:probably |many |some )?(?:others|more|similar)|(?:[\w"'./-]+,\s*)+(?:[\w"'./-]+,?\s*)etc\.?)/gi;
+		/((?:[\w"'./-]+(?:\s[\w"'./-]+)?,\s*)+[\w"'./-]+(?:\s[\w"'./-]+)?,?\s*(?:and|or)\s+(?:probably |many |some )?(?:others|more|similar|so on)|(?:[\w"'./-]+,\s*)+(?:[\w"'./-]+,?\s*)etc\.?)/gi;
 	for (const match of sentence.matchAll(trailing)) {
 		ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
 	}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { definitionMcq, definitionOf } from './definitions';
+
+describe('definition notes', () => {
+	it('reads the name, the bracketed other name, the lead sentence and the genus', () => {
+		const d = definitionOf('Transport Layer Security (TLS): TLS is a protocol designed to secure the traffic between two programs over a network. It is widely used.', ['security']);
+		expect(d?.name).toBe('Transport Layer Security');
+		expect(d?.names).toEqual(['Transport Layer Security', 'TLS']);
+		expect(d?.lead).toBe('TLS is a protocol designed to secure the traffic between two programs over a network.');
+		expect(d?.genus).toBe('protocol');
+	});
+
+	it.each(['Duplicate note: the kubelet serves its API on a port.', 'Swedish text should survive: åäö in a note.', 'Note: remember this for later.'])(
+		'does not read a label as a defined term: %s',
+		(text) => {
+			expect(definitionOf(text, [])).toBeUndefined();
+		}
+	);
+
+	const defs = [
+		'API Gateway: An API gateway is a tool that aggregates application APIs in one place.',
+		'Service Proxy: A service proxy is a tool that intercepts traffic to or from a service.',
+		'Load Balancer: A load balancer is a tool that distributes traffic over several servers.',
+		'Service Mesh: A service mesh is a tool that manages traffic between services.',
+		'Agile Software Development: A set of practices that emphasize iterative development cycles.'
+	].map((t) => definitionOf(t, ['networking'])!);
+
+	it('asks with the term blanked and three terms of the same kind', () => {
+		const made = definitionMcq(defs[0]!, defs, 'API Gateway: An API gateway is a tool that aggregates application APIs in one place.', 'n0000000001:mcq:x');
+		expect(made).toMatchObject({ question: 'Which term is defined as: “An ___ is a tool that aggregates application APIs in one place.”?', answer: 'API Gateway' });
+		if ('distractors' in made) expect(made.distractors).not.toContain('Agile Software Development');
+	});
+
+	it('refuses when there are not three terms of the same kind', () => {
+		const lonely = definitionOf('Seccomp: a Linux kernel facility to filter syscalls.', ['kernel'])!;
+		expect(definitionMcq(lonely, [lonely, ...defs.map((d) => ({ ...d, genus: undefined, tags: [] }))], '', 'n0000000002:mcq:y')).toEqual({
+			reason: 'fewer than three defined terms of the same kind as Seccomp'
+		});
+	});
+});

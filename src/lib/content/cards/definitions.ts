@@ -1,0 +1,136 @@
+/**
+ * The definition family: a `Term: definition` note (another author's glossary style) gives a
+ * "What does “X” mean?" flashcard and a "Which term is defined as …?" MCQ whose wrong options
+ * are other defined terms of the same kind (the definition's genus, "a tool", "the practice",
+ * then shared tags).
+ */
+import { hashText } from '../hash';
+import { answerForms, blankForms, formIn, termWords, type AnswerForms } from './forms';
+import { mcqProblem } from './gate';
+import { splitSentences } from './text';
+
+export interface Definition {
+	/** The name as shown: "Transport Layer Security" of "Transport Layer Security (TLS)". */
+	name: string;
+	/** Every name the term goes by: the name and the one in brackets (TLS). */
+	names: string[];
+	/** The first sentence of the definition (two when the first is short). */
+	lead: string;
+	/** The head noun of "X is a <genus> that …", singular, when the definition has one. */
+	genus?: string;
+	tags: string[];
+}
+
+const LABEL_WORDS =
+	/^(?:examples?|exercise|note|notes|todo|tags|question|answer|warning|reminder|idea|update|edit|fixme|hint|tip|summary|duplicate note|source|see also)$/i;
+// a label that is a clause ("Swedish text should survive") is not a term being defined
+const VERB = /\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
+
+/**
+ * `Term: definition`: a short name, a colon, a definition that reads as one.
+ *
+ * @example
+ * definitionOf('API Gateway: An API gateway is a tool that aggregates APIs.', [])
+ * // { name: 'API Gateway', names: ['API Gateway'], lead: 'An API gateway is a tool …', genus: 'tool', tags: [] }
+ */
+export function definitionOf(text: string, tags: string[]): Definition | undefined {
+	const match = /^([\p{L}\p{N}][\p{L}\p{N} ._/()+-]{0,58}?):\s+(\S.{8,})$/u.exec(text.trim());
+	if (!match) return undefined;
+	const term = (match[1] ?? '').trim();
+	const definition = (match[2] ?? '').trim();
+	const name = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
+	if (name.split(/\s+/).length > 4 || LABEL_WORDS.test(name) || VERB.test(name)) return undefined;
+	// a definition does not itself hold "X: y" pairs (a list of roles)
+	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
+	const other = /\(([^)]+)\)\s*$/.exec(term)?.[1]?.trim();
+	const sentences = splitSentences(definition).map((s) => s.text);
+	const first = sentences[0] ?? definition;
+	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
+	return { name, names: other ? [name, other] : [name], lead, genus: genusOf(first), tags };
+}
+
+const GENUS_STOP =
+	/^(?:that|which|where|who|whose|of|for|to|in|on|by|with|used|designed|where|when|and|or|than|as)$|ing$|ed$/i;
+
+/** "a protocol designed to …" -> protocol; "a set of practices that …" -> practice. */
+function genusOf(sentence: string): string | undefined {
+	const after = /\b(?:is|are|refers to)\s+(?:a|an|the)\s+(.*)$/i.exec(sentence)?.[1];
+	if (!after) return undefined;
+	const words = after.replace(/,/g, ' ').split(/\s+/).slice(0, 6);
+	const head: string[] = [];
+	for (const word of words) {
+		if (GENUS_STOP.test(word)) break;
+		head.push(word);
+	}
+	if (/^(?:set|kind|type|form|group|collection)$/i.test(head.at(-1) ?? '')) {
+		const of = /^(?:\w+\s+){0,3}?(?:set|kind|type|form|group|collection)\s+of\s+(\w+)/i.exec(after);
+		if (of?.[1]) return termWords(of[1]).at(-1)?.replace(/s$/, '');
+	}
+	return termWords(head.join(' ')).at(-1)?.replace(/s$/, '');
+}
+
+const formsOfDefinition = (d: Definition): AnswerForms => answerForms(d.name, d.names.slice(1));
+
+/** Whether two defined terms share a name or initials ("Continuous Delivery (CD)" and "… Deployment (CD)"). */
+function sameName(a: Definition, b: Definition): boolean {
+	const forms = formsOfDefinition(a);
+	return b.names.some((n) => formIn(n, forms) !== undefined) || a.names.some((n) => formIn(n, formsOfDefinition(b)) !== undefined);
+}
+
+/** How many other definitions are considered per note: keeps a large corpus linear. */
+const POOL = 64;
+
+export type DefinitionItem =
+	| { question: string; answer: string; distractors: string[] }
+	| { reason: string };
+
+/**
+ * The MCQ of a definition: its lead with the term blanked in every form, and three other defined
+ * terms of the same kind (same genus first, then most shared tags), none named in the note.
+ */
+export function definitionMcq(
+	def: Definition,
+	all: readonly Definition[],
+	noteText: string,
+	cardId: string,
+	/** Wrong options the curated glossary gives, when it knows the term. */
+	fromGlossary?: string[]
+): DefinitionItem {
+	const forms = formsOfDefinition(def);
+	const question = `Which term is defined as: “${blankForms(def.lead, forms)}”?`;
+	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId);
+	if (!distractors) return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
+	const refused = mcqProblem(question, [def.name, ...distractors], 0, forms);
+	return refused ? { reason: refused } : { question, answer: def.name, distractors };
+}
+
+/** Three other defined terms of the same kind, or undefined. */
+function otherDefinitions(
+	def: Definition,
+	all: readonly Definition[],
+	noteText: string,
+	cardId: string
+): string[] | undefined {	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
+	const ranked: { d: Definition; score: number; h: string }[] = [];
+	for (let i = 0; i < all.length && ranked.length < POOL; i++) {
+		const d = all[(start + i) % all.length]!;
+		if (d === def || sameName(def, d) || d.names.some((n) => formIn(noteText, answerForms(n)))) continue;
+		const score = (d.genus && d.genus === def.genus ? 2 : 0) + d.tags.filter((t) => def.tags.includes(t)).length;
+		ranked.push({ d, score, h: hashText(`${cardId}|${d.name}`) });
+	}
+	ranked.sort((a, b) => b.score - a.score || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+	const chosen: Definition[] = [];
+	for (const { d, score } of ranked) {
+		// a term of another kind entirely (no genus, no tag in common) is an easy wrong option
+		if (score === 0) break;
+		if (chosen.some((c) => sameName(c, d))) continue;
+		chosen.push(d);
+		if (chosen.length === 3) break;
+	}
+	return chosen.length === 3 ? chosen.map((d) => d.name) : undefined;
+}
+
+/** The flashcard of a definition: its name asked, its lead as the answer. */
+export function definitionFlashcard(def: Definition): { front: string; back: string } {
+	return { front: `What does “${def.name}” mean?`, back: def.lead };
+}

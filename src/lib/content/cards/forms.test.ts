@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { answerForms, blankForms, cueWord, formIn, formOutlier, initials, termWords } from './forms';
+
+describe('answer forms', () => {
+	it('splits CamelCase, flags and hyphens into words', () => {
+		expect(termWords('NodeRestriction')).toEqual(['node', 'restriction']);
+		expect(termWords('--anonymous-auth')).toEqual(['anonymous', 'auth']);
+		expect(termWords('kube-apiserver')).toEqual(['kube', 'apiserver']);
+	});
+
+	it('knows the initials of a multi-word name', () => {
+		expect(initials('Horizontal Pod Autoscaler')).toBe('HPA');
+		expect(initials('Pod')).toBeUndefined();
+	});
+
+	it.each([
+		['Pod', 'Three Pods run here.'],
+		['Pod Disruption Budget', 'A PDB limits evictions.'],
+		['security context', 'Set securityContext on the pod.'],
+		['--anonymous-auth', 'Turn off anonymous auth on the kubelet.'],
+		['anonymous auth', 'Pass --anonymous-auth=false.'],
+		['Network Policy', 'NetworkPolicies restrict traffic.'],
+		['policy', 'Two policies apply.']
+	])('finds %s in "%s"', (answer, text) => {
+		expect(formIn(text, answerForms(answer))).toBeTruthy();
+	});
+
+	it('does not find a word that only contains the answer', () => {
+		expect(formIn('Podman runs containers.', answerForms('Pod'))).toBeUndefined();
+	});
+
+	it('blanks every form, glossary aliases included', () => {
+		const forms = answerForms('Transport Layer Security', ['TLS']);
+		expect(blankForms('TLS, or transport layer security, encrypts traffic.', forms)).toBe(
+			'___, or ___, encrypts traffic.'
+		);
+	});
+});
+
+describe('cues and form outliers', () => {
+	it('finds a word only the answer shares with the stem', () => {
+		expect(cueWord('Which plugin limits what a node can modify?', ['NodeRestriction', 'AlwaysPullImages', 'PodSecurity', 'DenyServiceExternalIPs'], 0)).toBe('node');
+	});
+
+	it('finds no cue when a wrong option shares the word too', () => {
+		expect(cueWord('Which plugin limits pod security?', ['PodSecurity', 'PodNodeSelector', 'EventRateLimit', 'NodeRestriction'], 0)).toBeUndefined();
+	});
+
+	it('names the answer that alone is an acronym, or alone lower-case', () => {
+		expect(formOutlier(['RBAC', 'Node', 'Webhook', 'AlwaysAllow'], 0)).toBe('alone is an acronym');
+		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe('alone is not capitalised');
+		expect(formOutlier(['RBAC', 'ABAC', 'Node', 'Webhook'], 0)).toBeUndefined();
+	});
+});

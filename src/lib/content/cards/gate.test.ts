@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mcqProblem, stemProblem } from './gate';
+
+describe('stems a student can answer', () => {
+	it('accepts a full clause with one blank', () => {
+		expect(stemProblem('The API server listens on port ___ by default.')).toBeUndefined();
+	});
+
+	it.each([
+		['It restricts what ___ can modify in the cluster.', /pronoun/],
+		['We had ___ and this was bad for everyone.', /spoken or to-do/],
+		['Yes, still: ___ is the default in most clusters.', /spoken or to-do/],
+		['Add link to presentation, relies a lot on ___ today.', /spoken or to-do/],
+		["Let's say we have a system of ___ RAM in total.", /spoken or to-do/],
+		['Ensure that ___ is set on the API server.', /checklist/],
+		['Make sure ___ set to true.', /checklist/],
+		['Relies on ___.', /full clause/],
+		['Pages are written by Site ___ Engineers every day.', /longer name/]
+	])('refuses "%s"', (stem, reason) => {
+		expect(stemProblem(stem)).toMatch(reason);
+	});
+});
+
+describe('MCQs that give themselves away', () => {
+	it('refuses an answer form left in the stem', () => {
+		expect(mcqProblem('___ run containers; Pods are scheduled by the scheduler.', ['Pod', 'Node', 'Service', 'Job'], 0)).toMatch(/still in the stem as "Pods"/);
+	});
+
+	it('refuses a wrong option that holds the answer', () => {
+		expect(mcqProblem('The ___ object grants a role to a subject.', ['RoleBinding', 'ClusterRoleBinding', 'Secret', 'ConfigMap'], 0)).toMatch(/holds the answer/);
+	});
+
+	it('refuses a cue word only the answer shares (CronJob for "Job ... cron")', () => {
+		expect(mcqProblem('A ___ runs a Job on a cron schedule in the cluster.', ['CronJob', 'DaemonSet', 'Deployment', 'StatefulSet'], 0)).toMatch(/shares the word/);
+	});
+
+	it('refuses the answer left in the stem in lower case (Node for "their own node")', () => {
+		expect(mcqProblem('The ___ authorizer grants kubelets access to objects of their own node.', ['Node', 'Webhook', 'ABAC', 'RBAC'], 0)).toMatch(/still in the stem as "node"/);
+	});
+
+	it('accepts options of one form with no cue', () => {
+		expect(mcqProblem('The API server listens on port ___ by default.', ['6443', '2379', '10250', '8443'], 0)).toBeUndefined();
+	});
+});
