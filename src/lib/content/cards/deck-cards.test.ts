@@ -19,6 +19,9 @@ const lock = NoteLockSchema.parse(json('content/notes.lock.json'));
 const courseFile = 'content/notes/000_7ef2b5a9121132d0.txt';
 const course: NoteSource[] = [{ file: courseFile, text: readFileSync(courseFile, 'utf8') }];
 const buildCourse = () => buildDeck(course, vocabulary, lock, nodeSanitizer, { glossary, overlay });
+const handWrittenCards = new Set(
+	overlay.entries.flatMap((e) => (e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []))
+);
 const handWritten = new Set(
 	overlay.entries.flatMap((e) =>
 		e.type === 'question' && e.card.kind === 'mcq' ? [`${e.note}:mcq:${e.card.key}`] : []
@@ -31,8 +34,9 @@ describe('the course deck with its glossary and overlay', () => {
 
 	it('is a valid deck with cards of every kind', () => {
 		expect(() => DeckSchema.parse(build.deck)).not.toThrow();
-		expect(figures.byKind.mcq).toBeGreaterThan(100);
-		expect(figures.byKind.cloze).toBeGreaterThan(80);
+		// one card per stem (an MCQ where the term has wrong options of its kind, else a cloze)
+		expect(figures.byKind.mcq).toBeGreaterThan(90);
+		expect(figures.byKind.cloze).toBeGreaterThan(40);
 		expect(figures.byKind.recall).toBeGreaterThan(50);
 	});
 
@@ -44,17 +48,19 @@ describe('the course deck with its glossary and overlay', () => {
 		expect(build.cards.stale).toEqual([]);
 	});
 
-	it('gives every fact and advice note a flashcard', () => {
-		expect(figures.studyNotesWithFlashcard).toBe(figures.studyNotes);
+	it('gives every fact and advice note a card', () => {
+		const study = build.cards.notes.filter((n) => ['fact', 'answered', 'advice'].includes(n.noteClass));
+		expect(study.filter((n) => n.cardIds.length === 0).map((n) => `${n.source.file}:${n.source.line}`)).toEqual([]);
 	});
 
-	it('gives at least 90% of fact notes an MCQ', () => {
-		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.9);
+	it('gives at least 75% of fact notes an MCQ', () => {
+		// 90% before issue 13: MCQs whose stem or form gave the answer away are refused now
+		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.75);
 	});
 
-	it('makes no card from an open question without an answer', () => {
+	it('makes no generated card from an open question without an answer', () => {
 		for (const n of build.cards.notes.filter((n) => n.noteClass === 'open'))
-			expect(n.cardIds).toEqual([]);
+			expect(n.cardIds.filter((id) => !handWrittenCards.has(id))).toEqual([]);
 	});
 
 	it('shows the fix on every card of a fixed note (regression: --anonymous-off)', () => {
@@ -101,11 +107,13 @@ describe('notes from another author, in another style, with no overlay', () => {
 		expect(deckProblems(build)).toEqual([]);
 	});
 
-	it('finds cards for most notes, and an MCQ for most definitions', () => {
+	it('finds cards for most notes, and says why a definition has no MCQ', () => {
 		const withCard = build.cards.notes.filter((n) => n.cardIds.length > 0).length;
 		expect(withCard / build.deck.notes.length).toBeGreaterThanOrEqual(0.8);
-		const withMcq = build.cards.notes.filter((n) => n.cardIds.some((id) => id.includes(':mcq:'))).length;
-		expect(withMcq / build.deck.notes.length).toBeGreaterThanOrEqual(0.7);
+		for (const n of build.cards.notes.filter((n) => n.cardIds.some((id) => id.includes(':recall:define-')))) {
+			const mcq = n.cardIds.some((id) => id.includes(':mcq:define-'));
+			if (!mcq) expect(n.blocked.map((b) => b.item).join()).toMatch(/^MCQ on |,MCQ on /);
+		}
 	});
 });
 

@@ -1,0 +1,79 @@
+/**
+ * What issue 13 holds every deck to, on the course with and without its overlay, another
+ * author's corpus (the Cloud Native Glossary) and the other-author fixtures.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck, type NoteSource } from '../deck';
+import { emptyLock } from '../note-ids';
+import { NoteLockSchema, TagFileSchema } from '../schema';
+import { TagVocabulary } from '../tag-vocabulary';
+import { nodeSanitizer } from '../test-sanitizer';
+import { answerLeaks, answerLongestShare, answerPositions, repeatedFronts, templateFronts } from './deck-figures';
+import { Glossary } from './glossary';
+import { parseOverlay, type Overlay } from './overlay';
+
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const vocabulary = TagVocabulary.fromFile(TagFileSchema.parse(json('content/tags.json')));
+const glossary = Glossary.parse(json('content/glossary.json'), 'content/glossary.json');
+const overlay = parseOverlay(json('content/overlay.json'), 'content/overlay.json');
+const lock = NoteLockSchema.parse(json('content/notes.lock.json'));
+const files = (dir: string): NoteSource[] =>
+	readdirSync(dir)
+		.filter((f) => /\.(txt|md)$/.test(f))
+		.sort()
+		.map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+
+const decks: [string, () => ReturnType<typeof buildDeck>, Overlay | undefined][] = [
+	['the course with its overlay', () => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary, overlay }), overlay],
+	['the course without its overlay', () => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary }), undefined],
+	['the Cloud Native Glossary corpus', () => buildDeck(files('tests/fixtures/corpora'), vocabulary, emptyLock(), nodeSanitizer, { glossary }), undefined],
+	[
+		'the other-author fixtures',
+		() => buildDeck([...files('tests/fixtures/other-author'), ...files('tests/fixtures/other-domains')], vocabulary, emptyLock(), nodeSanitizer, { glossary }),
+		undefined
+	]
+];
+
+describe.each(decks)('%s', (_, build, withOverlay) => {
+	const { deck } = build();
+	const mcqs = deck.cards.filter((c) => c.kind === 'mcq');
+
+	it('puts the answer at each of the four positions equally often', () => {
+		const shares = answerPositions(deck.cards);
+		if (mcqs.length >= 60) for (const share of shares) expect(share).toBeGreaterThanOrEqual(0.2), expect(share).toBeLessThanOrEqual(0.3);
+		// fewer MCQs: each position within one card of a quarter
+		const counts = shares.map((s) => Math.round(s * mcqs.length));
+		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+	});
+
+	it('has the answer strictly the longest option in at most 30% of MCQs', () => {
+		expect(answerLongestShare(deck.cards)).toBeLessThanOrEqual(0.3);
+	});
+
+	it('leaves no form of the answer in a stem or in a wrong option', () => {
+		expect(answerLeaks(deck.cards)).toEqual([]);
+	});
+
+	it('never repeats a front, and has no template front', () => {
+		expect(repeatedFronts(deck.cards)).toEqual([]);
+		expect(templateFronts(deck.cards)).toEqual([]);
+	});
+
+	it('makes no card from a #todo, #demo or #labs note that the overlay does not answer', () => {
+		const written = new Set(
+			(withOverlay?.entries ?? []).flatMap((e) => (e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []))
+		);
+		for (const note of deck.notes.filter((n) => n.tags.some((t) => ['todo', 'demo', 'labs'].includes(t)))) {
+			const answered = (withOverlay?.entries ?? []).some((e) => e.note === note.id && (e.type === 'answer' || e.type === 'classify'));
+			if (answered) continue;
+			const cards = deck.cards.filter((c) => c.noteId === note.id && !written.has(c.id));
+			expect(cards.map((c) => c.id), `${note.source.file}:${note.source.line}`).toEqual([]);
+		}
+	});
+
+	it('is byte-identical when built again from the same input', () => {
+		expect(JSON.stringify(build().deck)).toBe(JSON.stringify(deck));
+	});
+});
