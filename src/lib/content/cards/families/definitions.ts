@@ -4,10 +4,13 @@
  * are other defined terms of the same kind (the definition's genus, "a tool", "the practice",
  * then shared tags).
  */
-import { hashText } from '../hash';
-import { answerForms, blankForms, formIn, termWords, type AnswerForms } from './forms';
-import { mcqProblem } from './gate';
-import { splitSentences } from './text';
+import { hashText } from '../../hash';
+import { answerForms, blankForms, formIn, termWords, type AnswerForms } from '../forms';
+import { mcqProblem } from '../gate';
+import type { Card } from '../../schema';
+import { distractorsFor } from '../distractors';
+import { slug, splitSentences } from '../text';
+import { mcqCard, type Proposal } from './proposal';
 
 export interface Definition {
 	/** The name as shown: "Transport Layer Security" of "Transport Layer Security (TLS)". */
@@ -133,4 +136,21 @@ function otherDefinitions(
 /** The flashcard of a definition: its name asked, its lead as the answer. */
 export function definitionFlashcard(def: Definition): { front: string; back: string } {
 	return { front: `What does “${def.name}” mean?`, back: def.lead };
+}
+
+/** The flashcard and MCQ of a `Term: definition` note. */
+export function definitionCards(p: Proposal, def: Definition): Card[] {
+	const { note, glossary, reading, blocked, base } = p;
+	const cards: Card[] = [{ id: p.idFor('recall', `define-${def.name}`), kind: 'recall', ...definitionFlashcard(def), ...base }];
+	const id = `${note.id}:mcq:${slug(`define-${def.name}`)}`;
+	// a term the curated glossary knows draws its wrong options from its class
+	const g = glossary.lookup(def.name);
+	const curated =
+		g && !glossary.classes.get(g.class)?.sameTags
+			? distractorsFor({ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g }, glossary, note.tags, reading.everything, id, def.lead)
+			: undefined;
+	const made = definitionMcq(def, [...p.definitions.values()], reading.everything, id, curated && 'distractors' in curated ? curated.distractors : undefined);
+	if ('reason' in made) blocked.push({ item: `MCQ on ${def.name}`, reason: made.reason });
+	else cards.push(mcqCard(p.idFor('mcq', `define-${def.name}`), made.question, made.answer, made.distractors, `${def.name}: ${def.lead}`, base));
+	return cards;
 }

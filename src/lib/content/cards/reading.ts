@@ -1,0 +1,157 @@
+/**
+ * The first stage of card generation: a note read as the generator sees it. The overlay's fixes
+ * and answers are applied, the text is split into sentences, each sentence is checked for what
+ * would make it untestable (a question, a hedge, a to-do, an unresolved pronoun), and the note
+ * is classed: fact, advice, open question (answered or not) or fragment.
+ */
+import type { NoteClass, NoteInput } from './generate';
+import type { Glossary } from './glossary';
+import type { OverlayEntry } from './overlay';
+import { hasKeyTerm } from './families/terms';
+import {
+	hedgeIn,
+	isQuestion,
+	plainText,
+	splitSentences,
+	startsWithPronoun,
+	withoutLeadingConjunction
+} from './text';
+
+export interface SentenceCheck {
+	blocked?: string;
+	/** Worth listing in the report (a hedge in a fact note, not every question of a to-do). */
+	reportable?: boolean;
+	withPrevious?: boolean;
+}
+
+type AnswerEntry = Extract<OverlayEntry, { type: 'answer' }>;
+
+export interface NoteReading {
+	answers: AnswerEntry[];
+	/** Overlay fixes and answers, as shown to the learner. */
+	corrections: string[];
+	correction?: string;
+	/** The plain text cards are made from: the note after its fixes, plus overlay answers. */
+	body: string;
+	/** Everything the learner sees for this note: no wrong option may occur in it. */
+	everything: string;
+	/** The sentences asked about (a definition's "Term:" label left out). */
+	sentences: string[];
+	tested: SentenceCheck[];
+	noteClass: NoteClass;
+}
+
+const ADVICE =
+	/\b(?:should(?:n't)?|must|avoid|make sure|ensure|do not|don't|never|recommend(?:ed)?|beware|remember|(?:is )?a good idea|preferabl[ye]|monitor|alert on|rotate|consider|weigh|it's best|best to|wanna|need to)\b/i;
+const ADVICE_START =
+	/^(?:avoid|ensure|make sure|monitor|remember|beware|disable|enable|block|use|prefer|rotate|consider|do not|don't|never|put|setup|set up|could have|when (?:performing|recovering|enabling))\b/i;
+const TODO_START =
+	/^(?:look into|document|checkout|check out|cover|compare|find|verify|add |copy|exercise|wondering|should we|does|do we|is there|can we|have there|provide some)\b/i;
+const OPINION = /^(?:I (?:find|would|think|had|took|should)|I've)\b/i;
+/** Notes with these tags give no generated card unless the overlay answers or classifies them. */
+const UNANSWERED_TAGS = new Set(['todo', 'demo', 'labs']);
+
+export function readNote(
+	note: NoteInput,
+	entries: OverlayEntry[],
+	isDefinition: boolean,
+	glossary: Glossary
+): NoteReading {
+	const corrections: string[] = [];
+	let fixed = note.text;
+	for (const entry of entries) {
+		if (entry.type !== 'fix') continue;
+		fixed = fixed.replace(entry.quote, entry.replace);
+		corrections.push(`“${entry.quote}” should read “${entry.replace}”${entry.why ? ` (${entry.why})` : ''}.`);
+	}
+	const answers = entries.filter((e): e is AnswerEntry => e.type === 'answer');
+	let body = plainText(fixed);
+	for (const answer of answers) {
+		body += ` ${answer.statement}`;
+		corrections.push(`Answer to the open question: ${answer.statement}`);
+	}
+	// a definition's "Term:" label is not part of its first sentence
+	const asked = isDefinition ? body.replace(/^[^:]{1,60}:\s+/, '') : body;
+	const sentences = splitSentences(asked).map((s) => withoutLeadingConjunction(s.text));
+	const ownSentences = splitSentences(isDefinition ? asked : plainText(fixed)).length;
+	const tested = sentences.map((s, i) => testable(s, i === 0 ? undefined : sentences[i - 1]));
+	const override = entries.find((e) => e.type === 'classify');
+	const noteClass: NoteClass =
+		override && 'as' in override
+			? override.as === 'open' && answers.length > 0
+				? 'answered'
+				: override.as
+			: classify(
+					note,
+					// the note as written decides its class; an overlay answer only marks it answered
+					sentences.slice(0, ownSentences),
+					tested.slice(0, ownSentences),
+					answers.length > 0,
+					glossary
+				);
+	return {
+		answers,
+		corrections,
+		correction: corrections.length > 0 ? corrections.join(' ') : undefined,
+		body,
+		everything: `${note.text}\n${fixed}\n${body}`,
+		sentences,
+		tested,
+		noteClass
+	};
+}
+
+function testable(sentence: string, previous: string | undefined): SentenceCheck {
+	if (isQuestion(sentence)) return { blocked: 'a question, not a statement' };
+	const hedge = hedgeIn(sentence);
+	if (hedge) return { blocked: `hedged sentence (${hedge})`, reportable: true };
+	if (TODO_START.test(sentence)) return { blocked: 'a to-do for the author' };
+	const words = sentence.split(/\s+/).length;
+	if (words < 4) return { blocked: 'too short to be a statement' };
+	if (startsWithPronoun(sentence)) {
+		if (!previous) return { blocked: 'starts with a pronoun and has no sentence before it', reportable: true };
+		if (isQuestion(previous) || hedgeIn(previous))
+			return { blocked: 'starts with a pronoun and the sentence before it is a question or hedged', reportable: true };
+		return { withPrevious: true };
+	}
+	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
+	if (previous && /\b(?:this|these|those|it|they|them)\b/i.test(sentence) && !isQuestion(previous) && !hedgeIn(previous)) {
+		return { withPrevious: true };
+	}
+	return {};
+}
+
+function classify(
+	note: NoteInput,
+	sentences: string[],
+	tested: SentenceCheck[],
+	answered: boolean,
+	glossary: Glossary
+): NoteClass {
+	// the author's to-dos, demo scripts and lab steps are not course facts until the overlay answers them
+	if (note.tags.some((t) => UNANSWERED_TAGS.has(t))) return answered ? 'answered' : 'open';
+	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
+	if (sentences.length > 0 && sentences.every((s) => isQuestion(s))) return answered ? 'answered' : 'open';
+	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary)))) return 'fragment';
+	const statements = sentences.filter((_, i) => !tested[i]?.blocked || tested[i]?.reportable);
+	const asks = (s: string) => isQuestion(s) || TODO_START.test(s);
+	const plainFacts = sentences.filter(
+		(s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary)
+	);
+	const openish = sentences.every(asks) || (asks(sentences[0] ?? '') && plainFacts.length === 0);
+	if (openish || (note.tags.includes('todo') && plainFacts.length === 0)) {
+		return answered ? 'answered' : 'open';
+	}
+	if (note.tags.length === 0 && /^\p{Ll}/u.test(sentences[0] ?? '') && !/[.!?]$/.test(sentences.at(-1) ?? '')) {
+		if (!sentences.some((s) => hasKeyTerm(s, glossary))) return 'fragment';
+	}
+	const advice = statements.filter((s) => ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s)).length;
+	const facts = statements.filter((s) => !(ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s))).length;
+	if (advice > 0 && (advice >= facts || ADVICE_START.test(sentences[0] ?? '') || OPINION.test(sentences[0] ?? '')))
+		return 'advice';
+	// every statement hedged ("seems", "I think", "probably"): an opinion, not a fact to test
+	const hedged = sentences.filter((s, i) => !isQuestion(s) && tested[i]?.blocked?.startsWith('hedged'));
+	if (hedged.length > 0 && hedged.length >= sentences.filter((s) => !isQuestion(s)).length - (plainFacts.length > 0 ? 1 : 0) && plainFacts.length === 0)
+		return 'advice';
+	return 'fact';
+}
