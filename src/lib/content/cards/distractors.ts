@@ -1,10 +1,13 @@
 import { hashText } from '../hash';
 import type { Term } from './extract';
-import { shapeLikeness } from './forms';
+import { contentWords, shapeLikeness, tooSimilar } from './forms';
 import type { Glossary, GlossaryTerm } from './glossary';
 import { mentions } from './text';
 
-export type DistractorResult = { distractors: string[] } | { reason: string };
+export type DistractorResult =
+	| { distractors: string[] }
+	/** `unique: false`: other members would be right too, so the term is not worth a blank at all. */
+	| { reason: string; unique?: false };
 
 /**
  * Three wrong options of the same kind as the answer, none mentioned in the note.
@@ -26,7 +29,7 @@ export function distractorsFor(
 	if (!answer) return { reason: `no glossary class for ${term.value}, so no distractors of the same kind` };
 	const cls = glossary.classes.get(answer.class);
 	if (!cls) return { reason: `unknown class ${answer.class}` };
-	if (!cls.ask) return { reason: `every ${cls.label} would be right here (class is never asked)` };
+	if (!cls.ask) return { reason: `every ${cls.label} would be right here (class is never asked)`, unique: false };
 
 	const pool: GlossaryTerm[] = [];
 	for (const from of cls.distractorsFrom) pool.push(...glossary.members(from));
@@ -46,13 +49,18 @@ export function distractorsFor(
 	}
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;
 	// members of a class made from the notes can be of any kind: only those sharing a tag will do
-	const kin = cls.sameTags ? eligible.filter((t) => overlap(t) > 0) : eligible;
+	const kin = cls.sameTags ? eligible.filter((t) => overlap(t) > 0 && !tooSimilar(t.term, answer.term)) : eligible;
 	if (kin.length < 3) return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
-	// options of one form first ("RBAC" against "ABAC", not against "Node"), then shared tags
+	// options of one form first ("RBAC" against "ABAC", not against "Node"); then those sharing
+	// the stem's words with the answer, so the words point at no one; then shared tags
 	const like = (t: GlossaryTerm) => shapeLikeness(shapedLike(t, term.surface), term.surface);
+	const inStem = contentWords(sentence.replace(term.surface, ' '));
+	const cues = [...contentWords(term.surface)].filter((w) => inStem.has(w));
+	const covers = (t: GlossaryTerm) => cues.filter((w) => contentWords(t.term).has(w)).length;
 	const ranked = kin.sort(
 		(a, b) =>
 			like(b) - like(a) ||
+			covers(b) - covers(a) ||
 			overlap(b) - overlap(a) ||
 			(hashText(`${cardId}|${a.term}`) < hashText(`${cardId}|${b.term}`) ? -1 : 1)
 	);
@@ -109,7 +117,7 @@ function versionDistractors(
 	// "as of X it still works" is also true of earlier versions: no neighbours are wrong for sure
 	const own = sentence.slice(Math.max(0, before.lastIndexOf('. ') + 1));
 	if (/\bas of\s+(?:version\s+)?$/i.test(before) || /\b(?:still|yet)\b/i.test(own)) {
-		return { reason: `"as of ${term.value}" is true of neighbouring versions too` };
+		return { reason: `"as of ${term.value}" is true of neighbouring versions too`, unique: false };
 	}
 	// A feature that exists in X also exists later ("since X", "X offers"): offer earlier versions
 	// only, unless the sentence names a one-off event (became GA in, removed in, introduced in).

@@ -43,7 +43,11 @@ describe('cues and form outliers', () => {
 	});
 
 	it('finds no cue when a wrong option shares the word too', () => {
-		expect(cueWord('Which plugin limits pod security?', ['PodSecurity', 'PodNodeSelector', 'EventRateLimit', 'NodeRestriction'], 0)).toBeUndefined();
+		expect(cueWord('Which plugin checks pod security?', ['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'], 0)).toBeUndefined();
+	});
+
+	it('finds a cue word the answer shares even when a wrong option shares another', () => {
+		expect(cueWord('Which plugin checks pod security?', ['PodSecurity', 'PodNodeSelector', 'EventRateLimit', 'NodeRestriction'], 0)).toBe('securi');
 	});
 
 	it('names the answer that alone is an acronym, or alone lower-case', () => {

@@ -26,7 +26,7 @@ export function initials(term: string): string | undefined {
 const MINOR = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'to', 'in', 'on', 'as']);
 
 /** A word's singular, crudely: enough to see "Pods" in "Pod" and "policies" in "policy". */
-function singular(word: string): string {
+export function singular(word: string): string {
 	if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
 	if (/(?:ss|us|is)$/.test(word)) return word;
 	if (/(?:ches|shes|xes|ses)$/.test(word)) return word.slice(0, -2);
@@ -96,12 +96,16 @@ function formsPattern(forms: AnswerForms): { words?: RegExp; initials?: RegExp }
 	};
 }
 
-/** The text with every form of the answer replaced by `___`. */
-export function blankForms(text: string, forms: AnswerForms): string {
+/** The text with every form of the answer replaced by `___`; `found` collects what was blanked. */
+export function blankForms(text: string, forms: AnswerForms, found: string[] = []): string {
 	const { words, initials } = formsPattern(forms);
+	const blank = (match: string) => {
+		found.push(match);
+		return '___';
+	};
 	let out = text;
-	if (words) out = out.replace(words, '___');
-	if (initials) out = out.replace(initials, '___');
+	if (words) out = out.replace(words, blank);
+	if (initials) out = out.replace(initials, blank);
 	return out;
 }
 
@@ -127,25 +131,44 @@ const STOP = new Set(
 	).split(' ')
 );
 
-/** Content words of a text, singular and lower-case ("Pods are scheduled" -> pod, scheduled). */
+/**
+ * A word's root, crudely but on the safe side: "restricts" and "NodeRestriction" share "restri",
+ * "unencrypted" and "EncryptionConfiguration" share "encryp".
+ */
+export function root(word: string): string {
+	const bare = word
+		.toLowerCase()
+		.replace(/^un(?=[a-z]{5})/, '')
+		.replace(/(?:ations?|itions?|tions?|ions?|ments?|ness|ings?|ers?|ed|ies|es|s|ive|ly)$/, '');
+	return bare.slice(0, 6);
+}
+
+/** Content words of a text, as roots ("Pods are scheduled" -> pod, schedu). */
 export function contentWords(text: string): Set<string> {
 	return new Set(
 		termWords(text.replace(/___/g, ' '))
 			.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
-			.map(singular)
+			.map(root)
 	);
 }
 
 /**
- * A cue: the answer shares a content word with the stem and no wrong option does, so the
- * stem's words single out the answer ("Which plugin restricts what a node ...?" NodeRestriction).
+ * A cue: a content word the answer shares with the stem and no wrong option does, so the stem's
+ * words single out the answer ("Which plugin restricts what a node ...?" NodeRestriction;
+ * "super_admin.conf" for admin.conf against other .conf files).
  */
 export function cueWord(stem: string, options: string[], answerIndex: number): string | undefined {
 	const inStem = contentWords(stem);
-	const shared = options.map((o) => [...contentWords(o)].filter((w) => inStem.has(w)));
-	const answerShares = shared[answerIndex] ?? [];
-	if (answerShares.length === 0) return undefined;
-	return shared.some((s, i) => i !== answerIndex && s.length > 0) ? undefined : answerShares[0];
+	const shared = options.map((o) => new Set([...contentWords(o)].filter((w) => inStem.has(w))));
+	const others = new Set(shared.flatMap((s, i) => (i === answerIndex ? [] : [...s])));
+	const cue = [...(shared[answerIndex] ?? [])].find((w) => !others.has(w));
+	if (cue) return cue;
+	// "development ... operations, hence ___": the answer's words are the stem's, shortened
+	const parts = termWords(options[answerIndex] ?? '').filter((w) => w.length >= 3 && !STOP.has(w));
+	const shortened = (w: string) => !inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(w.slice(0, 3)));
+	return parts.length > 1 && parts.some(shortened) && parts.every((w) => inStem.has(root(w)) || shortened(w))
+		? parts.join('+')
+		: undefined;
 }
 
 type Shape = [name: string, test: (option: string) => boolean];
@@ -170,4 +193,22 @@ export function formOutlier(options: string[], answerIndex: number): string | un
 		if (others.every((o) => o !== answer)) return `alone ${answer ? 'is' : 'is not'} ${name}`;
 	}
 	return undefined;
+}
+
+function trigrams(text: string): Set<string> {
+	const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')} `;
+	const grams = new Set<string>();
+	for (let i = 0; i + 3 <= t.length; i++) grams.add(t.slice(i, i + 3));
+	return grams;
+}
+
+/**
+ * Names so alike that one may pass for the other (character trigrams): DevOps and DevSecOps,
+ * container and containerization, PaaS and DBaaS. Neither is a fair wrong option for the other.
+ */
+export function tooSimilar(a: string, b: string): boolean {
+	const ga = trigrams(a);
+	const gb = trigrams(b);
+	const shared = [...ga].filter((g) => gb.has(g)).length;
+	return (2 * shared) / Math.max(1, ga.size + gb.size) >= 0.4;
 }

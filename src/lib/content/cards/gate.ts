@@ -3,7 +3,7 @@
  * left in it or in a wrong option, no cue word only the answer shares, options of one form.
  * Each check returns why a candidate is refused, for the review report, or undefined.
  */
-import { answerForms, cueWord, formIn, formOutlier, type AnswerForms } from './forms';
+import { answerForms, blankForms, cueWord, formIn, formOutlier, type AnswerForms } from './forms';
 import { startsWithPronoun } from './text';
 
 /** Words a stem must have besides the blank to be a full clause. */
@@ -12,6 +12,12 @@ const MIN_STEM_WORDS = 5;
 // openers of spoken or to-do text: "Yes, still:", "We had ___ and this was", "Add link to ..."
 const TRANSCRIPT =
 	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) |^(?:let's say|let us say|say|imagine|suppose|for example|for instance|e\.g\.)\b/i;
+// a stem that points back at text it does not include ("Another endpoint", "these rules")
+const DANGLING =
+	/^(?:another|the other|the main|the same|the former|the latter|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before)\b/i;
+// spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it checks")
+const SPOKEN =
+	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
 
@@ -24,6 +30,8 @@ export function stemProblem(stem: string): string | undefined {
 	if (startsWithPronoun(text)) return 'the stem starts with a pronoun it does not resolve';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
+	if (DANGLING.test(text)) return 'the stem refers to something it does not include';
+	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
@@ -49,7 +57,25 @@ export function mcqProblem(
 	}
 	const cue = cueWord(stem, options, answerIndex);
 	if (cue) return `only the answer shares the word "${cue}" with the stem`;
+	const cased = new Set(options.map((o) => /^\p{Lu}/u.test(o)));
+	if (cased.size > 1 && !options.some((o) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(o)))
+		return 'the options mix capitalised and lower-case names';
 	const outlier = formOutlier(options, answerIndex);
 	if (outlier) return `the answer ${outlier}`;
 	return undefined;
+}
+
+/**
+ * Text with the answer blanked in every form, its abbreviation after the blank dropped
+ * ("___ (CaaS)") and the article before it written "a(n)", so neither points at the answer.
+ */
+export function blankedStem(text: string, forms: AnswerForms, found: string[] = []): string {
+	return (
+		blankForms(text, forms, found)
+			// "___ (CaaS)", "___ (___)", "___, often abbreviated as ___,", "___ or ___ is": one name
+			.replace(/___\s*\(\s*(?:or |also |aka )?(?:___|[\p{L}\p{N}-]{2,10})\s*\)/gu, '___')
+			.replace(/___,? (?:often |also |commonly )?(?:abbreviated|shortened|known|referred to) as ___,?/g, '___')
+			.replace(/___,? or ___(,?)/g, '___$1')
+			.replace(/\b([Aa])n? ___/g, '$1(n) ___')
+	);
 }

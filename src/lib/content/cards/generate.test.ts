@@ -116,7 +116,7 @@ describe('numbers and versions', () => {
 
 describe('flags', () => {
 	it('ask a known flag against flags of the same component', () => {
-		const [q] = mcqs(generate([note('The API server flag --token-auth-file names a file of static tokens.', ['authn'])]).cards);
+		const [q] = mcqs(generate([note('The API server flag --token-auth-file names a CSV of users and their static secrets.', ['authn'])]).cards);
 		expect(q && answerOf(q)).toBe('--token-auth-file');
 		expect(q?.options.every((o) => o.startsWith('--'))).toBe(true);
 	});
@@ -151,7 +151,8 @@ describe('generic words and open questions', () => {
 });
 
 describe('the overlay', () => {
-	const garbled = note('The API server flag --anonymous-off can be set to false to disable anonymous auth.', ['authn']);
+	// the stem must not hold the answer's words ("anonymous auth" would give --anonymous-auth away)
+	const garbled = note('The API server flag --anonymous-off can be set to false to refuse requests without credentials.', ['authn']);
 
 	it('applies a fix: cards use the fixed text and carry the correction; the note keeps its text', () => {
 		const fix: OverlayEntry = {

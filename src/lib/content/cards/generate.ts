@@ -1,5 +1,5 @@
 import type { Card } from '../schema';
-import { definitionCards, definitionOf, type Definition } from './families/definitions';
+import { definitionCards, definitionOf, kindOf, type Definition } from './families/definitions';
 import { proposal } from './families/proposal';
 import { termCards } from './families/terms';
 import { writtenCards } from './families/written';
@@ -91,7 +91,7 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		if (definition) definitions.set(note.id, definition);
 	}
 	// terms the notes define are answers, and each other's wrong options, in every note
-	const known = glossary.withDefinedTerms([...definitions.values()]);
+	const known = glossary.withDefinedTerms([...definitions.values()].map((d) => ({ ...d, kind: kindOf(d) })));
 
 	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];

@@ -89,8 +89,8 @@ export interface GlossaryClass {
 
 export class GlossaryError extends Error {}
 
-/** The class of terms the notes define themselves. */
-const DEFINED = 'defined-in-notes';
+/** The classes of terms the notes define themselves, one per kind ("a tool that ...": software). */
+const DEFINED = 'defined-as';
 /** Words that are capitalised only as a title ("Service Discovery"), not "IaaS" or "gRPC". */
 const TITLE_CASE = /^\p{Lu}?[\p{Ll}\p{N}-]+(?: \p{Lu}?[\p{Ll}\p{N}-]+)*$/u;
 
@@ -210,20 +210,24 @@ export class Glossary {
 	 * their own whose wrong options must share a tag with the note. A term the glossary already
 	 * knows keeps its class.
 	 */
-	withDefinedTerms(defined: readonly { names: string[]; tags: string[] }[]): Glossary {
+	withDefinedTerms(defined: readonly { names: string[]; tags: string[]; kind?: string }[]): Glossary {
 		const terms: GlossaryFile['terms'] = [];
+		const classes: GlossaryFile['classes'] = { ...this.#file.classes };
 		const taken = new Set<string>();
 		for (const d of defined) {
-			// "API Gateway" is also written "API gateway"; "Loosely Coupled Architecture" in lower case
-			const spellings = d.names.flatMap((n) => [n, ...(TITLE_CASE.test(n) ? [n.toLowerCase()] : [])]);
+			// a term of no known kind ("X offers CPU power ...") has no kind to draw wrong options from
+			if (!d.kind || !/^[a-z][a-z0-9-]*$/.test(d.kind)) continue;
+			// "API Gateway" is also written "API gateway"; a single capitalised word is a name (Kubernetes)
+			const spellings = d.names.flatMap((n) => [n, ...(TITLE_CASE.test(n) && /\s/.test(n) ? [n.toLowerCase()] : [])]);
 			const keys = spellings.map((s) => s.toLowerCase());
 			if (keys.some((k) => taken.has(k) || this.lookup(k))) continue;
 			keys.forEach((k) => taken.add(k));
 			const [term, ...aliases] = [...new Set(spellings)];
-			terms.push({ term: term!, class: DEFINED, aliases, distractorOnly: false, notWith: [], tags: d.tags, notInTags: [] });
+			const cls = `${DEFINED}-${d.kind}`;
+			classes[cls] ??= { label: `${d.kind} (defined in the notes)`, ask: true, weight: 3, sameTags: true };
+			terms.push({ term: term!, class: cls, aliases, distractorOnly: false, notWith: [], tags: d.tags, notInTags: [] });
 		}
 		if (terms.length === 0) return this;
-		const classes = { ...this.#file.classes, [DEFINED]: { label: 'term defined in the notes', ask: true, weight: 3, sameTags: true } };
 		return new Glossary({ ...this.#file, classes, terms: [...this.#file.terms, ...terms] });
 	}
 

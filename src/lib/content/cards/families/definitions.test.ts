@@ -27,7 +27,7 @@ describe('definition notes', () => {
 
 	it('asks with the term blanked and three terms of the same kind', () => {
 		const made = definitionMcq(defs[0]!, defs, 'API Gateway: An API gateway is a tool that aggregates application APIs in one place.', 'n0000000001:mcq:x');
-		expect(made).toMatchObject({ question: 'Which term is defined as: “An ___ is a tool that aggregates application APIs in one place.”?', answer: 'API Gateway' });
+		expect(made).toMatchObject({ question: 'Which term is defined as: “A(n) ___ is a tool that aggregates application APIs in one place.”?', answer: 'API Gateway' });
 		if ('distractors' in made) expect(made.distractors).not.toContain('Agile Software Development');
 	});
 

@@ -5,8 +5,8 @@
  * then shared tags).
  */
 import { hashText } from '../../hash';
-import { answerForms, blankForms, formIn, termWords, type AnswerForms } from '../forms';
-import { mcqProblem } from '../gate';
+import { answerForms, contentWords, formIn, singular, termWords, tooSimilar, type AnswerForms } from '../forms';
+import { blankedStem, mcqProblem } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
 import { slug, splitSentences } from '../text';
@@ -19,6 +19,8 @@ export interface Definition {
 	names: string[];
 	/** The first sentence of the definition (two when the first is short). */
 	lead: string;
+	/** The first sentence alone. */
+	first: string;
 	/** The head noun of "X is a <genus> that …", singular, when the definition has one. */
 	genus?: string;
 	tags: string[];
@@ -49,28 +51,56 @@ export function definitionOf(text: string, tags: string[]): Definition | undefin
 	const sentences = splitSentences(definition).map((s) => s.text);
 	const first = sentences[0] ?? definition;
 	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
-	return { name, names: other ? [name, other] : [name], lead, genus: genusOf(first), tags };
+	return { name, names: other ? [name, other] : [name], lead, first, genus: genusOf(first), tags };
 }
 
-const GENUS_STOP =
-	/^(?:that|which|where|who|whose|of|for|to|in|on|by|with|used|designed|where|when|and|or|than|as)$|ing$|ed$/i;
+const GENUS_STOP = /^(?:that|which|where|who|whose|of|for|to|in|on|by|with|where|when|and|or|than|as|from|at)$/i;
 
-/** "a protocol designed to …" -> protocol; "a set of practices that …" -> practice. */
+/**
+ * The head noun of the definition: "a running process with …" -> process; "a protocol designed
+ * to …" -> protocol; "a set of practices that …" -> practice; "refers to how well …" -> property.
+ */
 function genusOf(sentence: string): string | undefined {
-	const after = /\b(?:is|are|refers to)\s+(?:a|an|the)\s+(.*)$/i.exec(sentence)?.[1];
-	if (!after) return undefined;
-	const words = after.replace(/,/g, ' ').split(/\s+/).slice(0, 6);
+	if (/\brefers to how (?:well|much|easily|quickly)\b/i.test(sentence)) return 'property';
+	const after = /\b(?:is|are)\s+(?:a|an|the)\s+(.*)$|\brefers to\s+(?:a |an |the )?(.*)$/i.exec(sentence);
+	const rest = after?.[1] ?? after?.[2];
+	if (!rest) return undefined;
 	const head: string[] = [];
-	for (const word of words) {
-		if (GENUS_STOP.test(word)) break;
+	for (const word of rest.replace(/,/g, ' ').split(/\s+/).slice(0, 6)) {
+		// "designed", "containing" after the noun end it; before it they describe it ("running process")
+		if (GENUS_STOP.test(word) || (head.length > 0 && /(?:ing|ed)$/i.test(word))) break;
 		head.push(word);
 	}
 	if (/^(?:set|kind|type|form|group|collection)$/i.test(head.at(-1) ?? '')) {
-		const of = /^(?:\w+\s+){0,3}?(?:set|kind|type|form|group|collection)\s+of\s+(\w+)/i.exec(after);
-		if (of?.[1]) return termWords(of[1]).at(-1)?.replace(/s$/, '');
+		const of = /^(?:\w+\s+){0,3}?(?:set|kind|type|form|group|collection)\s+of\s+(\w+)/i.exec(rest);
+		if (of?.[1]) return singularOf(of[1]);
 	}
-	return termWords(head.join(' ')).at(-1)?.replace(/s$/, '');
+	return singularOf(head.join(' '));
 }
+
+/**
+ * Kinds of thing a genus names, so that a practice is asked against practices and a machine
+ * against machines: plain English, not tied to any one field.
+ */
+const KINDS: Record<string, string[]> = {
+	practice: ['practice', 'methodology', 'discipline', 'approach', 'strategy', 'method', 'art', 'philosophy', 'principle', 'paradigm', 'culture', 'movement', 'merger', 'model', 'pattern', 'style', 'architecture', 'design'],
+	process: ['process', 'technique', 'activity', 'procedure', 'mechanism', 'operation', 'task'],
+	property: ['property', 'ability', 'capability', 'characteristic', 'quality', 'reusability', 'measure', 'degree', 'attribute'],
+	machine: ['computer', 'server', 'machine', 'system', 'platform', 'cluster', 'node', 'host', 'installation', 'environment', 'infrastructure', 'network', 'facility', 'building', 'group', 'collection', 'device'],
+	software: ['tool', 'program', 'software', 'application', 'app', 'orchestrator', 'implementation', 'technology', 'service', 'component', 'framework', 'library', 'runtime', 'proxy', 'engine', 'product', 'project', 'cloud'],
+	format: ['protocol', 'format', 'file', 'document', 'standard', 'specification', 'representation', 'language', 'interface', 'way', 'certificate', 'image', 'object', 'resource']
+};
+const KIND_OF = new Map(Object.entries(KINDS).flatMap(([kind, genera]) => genera.map((g) => [g, kind] as const)));
+
+/** The kind of thing a defined term is, from its genus; undefined when the notes do not say. */
+export function kindOf(def: Definition): string | undefined {
+	return def.genus ? (KIND_OF.get(def.genus) ?? def.genus) : undefined;
+}
+
+const singularOf = (words: string) => {
+	const last = termWords(words).at(-1);
+	return last ? singular(last) : undefined;
+};
 
 const formsOfDefinition = (d: Definition): AnswerForms => answerForms(d.name, d.names.slice(1));
 
@@ -100,8 +130,11 @@ export function definitionMcq(
 	fromGlossary?: string[]
 ): DefinitionItem {
 	const forms = formsOfDefinition(def);
-	const question = `Which term is defined as: “${blankForms(def.lead, forms)}”?`;
-	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId);
+	// the lead, or its first sentence alone, with the term blanked once at most
+	const lead = [def.lead, def.first].map((t) => blankedStem(t, forms)).find((t) => t.split('___').length <= 2);
+	if (!lead) return { reason: 'the definition names its term more than once' };
+	const question = `Which term is defined as: “${lead}”?`;
+	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId, lead);
 	if (!distractors) return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
 	const refused = mcqProblem(question, [def.name, ...distractors], 0, forms);
 	return refused ? { reason: refused } : { question, answer: def.name, distractors };
@@ -112,20 +145,30 @@ function otherDefinitions(
 	def: Definition,
 	all: readonly Definition[],
 	noteText: string,
-	cardId: string
-): string[] | undefined {	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
+	cardId: string,
+	stem: string
+): string[] | undefined {
+	// wrong options that share the stem's words with the answer, so those words point at no one
+	const inStem = contentWords(stem);
+	const shared = (name: string) => [...contentWords(name)].some((w) => inStem.has(w));
+	const answerShares = shared(def.name);
+	const kind = kindOf(def);
+	if (!kind) return undefined;	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
 	const ranked: { d: Definition; score: number; h: string }[] = [];
 	for (let i = 0; i < all.length && ranked.length < POOL; i++) {
 		const d = all[(start + i) % all.length]!;
-		if (d === def || sameName(def, d) || d.names.some((n) => formIn(noteText, answerForms(n)))) continue;
-		const score = (d.genus && d.genus === def.genus ? 2 : 0) + d.tags.filter((t) => def.tags.includes(t)).length;
+		if (d === def || sameName(def, d) || tooSimilar(d.name, def.name) || d.names.some((n) => formIn(noteText, answerForms(n)))) continue;
+		// a term of another kind, or of no known kind, is an easy wrong option: never offered
+		if (kindOf(d) !== kind) continue;
+		const score =
+			(d.genus === def.genus ? 2 : 0) +
+			d.tags.filter((t) => def.tags.includes(t)).length +
+			(answerShares && shared(d.name) ? 3 : 0);
 		ranked.push({ d, score, h: hashText(`${cardId}|${d.name}`) });
 	}
 	ranked.sort((a, b) => b.score - a.score || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
 	const chosen: Definition[] = [];
-	for (const { d, score } of ranked) {
-		// a term of another kind entirely (no genus, no tag in common) is an easy wrong option
-		if (score === 0) break;
+	for (const { d } of ranked) {
 		if (chosen.some((c) => sameName(c, d))) continue;
 		chosen.push(d);
 		if (chosen.length === 3) break;

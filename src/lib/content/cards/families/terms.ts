@@ -7,10 +7,10 @@
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
 import { extractTerms, type Term } from '../extract';
-import { answerForms, blankForms, type AnswerForms } from '../forms';
-import { mcqProblem, stemProblem } from '../gate';
+import { answerForms, formIn, type AnswerForms } from '../forms';
+import { blankedStem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
-import { hedgeIn, isQuestion, openListRanges, slug, startsWithPronoun, wordPattern } from '../text';
+import { hedgeIn, isQuestion, mentions, openListRanges, slug, startsWithPronoun, wordPattern } from '../text';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -104,7 +104,12 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const forms = formsOf(term);
 		const withPrevious = tested[c.sentence]!.withPrevious;
 		const stem = stemFor(sentences, c.sentence, withPrevious, term, forms);
-		const problem = stem.blanks > MAX_BLANKS ? 'the answer appears too often in the sentence' : stemProblem(stem.text);
+		const problem =
+			stem.blanks > MAX_BLANKS
+				? 'the answer appears too often in the sentence'
+				: stem.otherForm
+					? `the answer is also in the stem as "${stem.otherForm}", which the answer would not fill`
+					: stemProblem(stem.text);
 		if (problem) {
 			blocked.push({ item: term.value, reason: problem });
 			continue;
@@ -115,18 +120,24 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const next = sentences[c.sentence + 1];
 		let context = '';
 		if (stem.text.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
-			context = ` ${blankForms(next, forms)}`;
+			context = ` ${blankedStem(next, forms)}`;
 			full += ` ${next}`;
 		}
-		const front = stem.text + context;
+		const front = withSubject(stem.text, note.tags, forms) + context;
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
 			const made = distractorsFor(term, glossary, note.tags, reading.everything, id, full);
-			const refused = 'reason' in made ? made.reason : mcqProblem(front, [term.surface, ...made.distractors], 0, forms);
-			if (!refused && 'distractors' in made) {
+			const distractors = 'distractors' in made ? made.distractors.map((d) => casedLike(d, term.surface)) : [];
+			const refused = 'reason' in made ? made.reason : mcqProblem(front, [term.surface, ...distractors], 0, forms);
+			if (!refused) {
 				mcqs++;
-				cards.push(mcqCard(p.idFor('mcq', term.value), front, term.surface, made.distractors, full, p.base));
+				cards.push(mcqCard(p.idFor('mcq', term.value), front, term.surface, distractors, full, p.base));
+				continue;
+			}
+			// an answer that is not the only right one makes no cloze either
+			if ('reason' in made && made.unique === false) {
+				blocked.push({ item: term.value, reason: made.reason });
 				continue;
 			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
@@ -137,6 +148,28 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		}
 	}
 	return cards;
+}
+
+/** Where a note's topic is not named in its stem, the stem says it: "In etcd, the peer interface …". */
+const SUBJECTS: [tag: string, name: string, prefix: string][] = [
+	['etcd', 'etcd', 'In etcd, '],
+	['kubelet', 'kubelet', 'For the kubelet, '],
+	['containerd', 'containerd', 'In containerd, ']
+];
+const LEADING_WORD = /^(?:The|A|An|There|When|If|By|To|Without|With|Even|For|In|On|Only|All|Any|No|Each|Every)\b/;
+
+function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
+	for (const [tag, name, prefix] of SUBJECTS) {
+		if (!tags.includes(tag) || mentions(stem, name) || formIn(name, forms)) continue;
+		const rest = LEADING_WORD.test(stem) ? stem.charAt(0).toLowerCase() + stem.slice(1) : stem;
+		return prefix + rest;
+	}
+	return stem;
+}
+
+/** A wrong option in the answer's case: "certificateSigningRequest" beside "subjectAccessReview". */
+function casedLike(option: string, answer: string): string {
+	return /^\p{Ll}/u.test(answer) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(option) ? option.charAt(0).toLowerCase() + option.slice(1) : option;
 }
 
 /** Whether a sentence names a term worth a blank: what makes a note a fact rather than prose. */
@@ -182,12 +215,15 @@ function stemFor(
 	withPrevious: boolean | undefined,
 	term: Term,
 	forms: AnswerForms
-): { text: string; blanks: number } {
+): { text: string; blanks: number; otherForm?: string } {
 	const sentence = sentences[i] ?? '';
-	const own = blankForms(sentence.slice(0, term.start) + '___' + sentence.slice(term.end), forms);
-	const previous = withPrevious ? blankForms(sentences[i - 1] ?? '', forms) : '';
+	const found: string[] = [];
+	const own = blankedStem(sentence.slice(0, term.start) + '___' + sentence.slice(term.end), forms, found);
+	const previous = withPrevious ? blankedStem(sentences[i - 1] ?? '', forms, found) : '';
 	const text = (previous ? `${previous} ${own}` : own).trim();
-	return { text, blanks: text.split('___').length - 1 };
+	// a second blank the answer as written would not fill ("ephemeralContainers" for "ephemeral containers")
+	const otherForm = found.find((f) => f.toLowerCase() !== term.surface.toLowerCase());
+	return { text, blanks: text.split('___').length - 1, otherForm };
 }
 
 /** What a term is asked as: a flag's name without its value (`--anonymous-auth` of `--anonymous-auth=false`). */
