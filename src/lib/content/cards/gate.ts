@@ -14,10 +14,10 @@ const TRANSCRIPT =
 	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) |^(?:let's say|let us say|say|imagine|suppose|for example|for instance|e\.g\.)\b/i;
 // a stem that points back at text it does not include ("Another endpoint", "these rules")
 const DANGLING =
-	/^(?:another|the other|the main|the same|the former|the latter|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before)\b/i;
+	/^(?:another|the other|the main|the same|the former|the latter|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before)\b/i;
 // spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it checks")
 const SPOKEN =
-	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
+	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
 
@@ -33,6 +33,11 @@ export function stemProblem(stem: string): string | undefined {
 	if (DANGLING.test(text)) return 'the stem refers to something it does not include';
 	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
+	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
+	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2) return 'the stem is a list of label: text pairs';
+	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
+	if (/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) && /(?:,\s*___|___\s*,)/.test(text))
+		return 'the blank is one member of a list';
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
 		return 'the blank is part of a longer name';

@@ -156,7 +156,8 @@ const SUBJECTS: [tag: string, name: string, prefix: string][] = [
 	['kubelet', 'kubelet', 'For the kubelet, '],
 	['containerd', 'containerd', 'In containerd, ']
 ];
-const LEADING_WORD = /^(?:The|A|An|There|When|If|By|To|Without|With|Even|For|In|On|Only|All|Any|No|Each|Every)\b/;
+const LEADING_WORD =
+	/^(?:The|A|An|As|There|When|If|By|To|Without|With|Even|For|In|On|Only|All|Any|No|Each|Every|Since|Although|Because|Many|Some|Most|You|We|Users|Members|Its|Their|Both|Once|After|Before|Unless|While|Two|One)\b/;
 
 function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 	for (const [tag, name, prefix] of SUBJECTS) {
