@@ -43,8 +43,11 @@ export function distractorsFor(
 			!mentions(noteText, t.term)
 	);
 	if (eligible.length < 3) {
+		// siblings left out because they are also right here: a blank would be ambiguous too
+		const alsoRight = pool.some((t) => t !== answer && glossary.alsoRight(answer, t, sentence));
 		return {
-			reason: `only ${eligible.length} ${cls.label} distractor(s) not in the note and not also right`
+			reason: `only ${eligible.length} ${cls.label} distractor(s) not in the note and not also right`,
+			...(alsoRight ? { unique: false as const } : {})
 		};
 	}
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;

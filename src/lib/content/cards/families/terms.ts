@@ -64,12 +64,19 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const counts = countMentions(reading.body, terms);
 		for (const term of terms) {
 			const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
-			if (cls?.notBefore?.test(sentence.slice(term.end).trimStart())) continue;
-			if (term.glossary?.notInTags.some((t) => note.tags.includes(t))) continue;
+			if (cls?.notBefore?.test(sentence.slice(term.end).trimStart())) {
+				blocked.push({ item: term.value, reason: `used as a modifier here, not named as a ${cls.label}` });
+				continue;
+			}
+			const tag = term.glossary?.notInTags.find((t) => note.tags.includes(t));
+			if (tag) {
+				blocked.push({ item: term.value, reason: `never the answer in a note tagged #${tag}` });
+				continue;
+			}
 			const scored = scoreTerm(term, glossary, counts.get(term.value) ?? 1);
 			if (scored.blocked) {
+				blocked.push({ item: term.value, reason: scored.blocked });
 				if (scored.report) {
-					blocked.push({ item: term.value, reason: scored.blocked });
 					// a sentence with a garbled term teaches nothing until the overlay fixes it
 					tested[i] = { blocked: scored.blocked, reportable: true };
 				}
@@ -89,6 +96,11 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const best = perSentence.get(c.sentence);
 		if (!best || c.score > best.score) perSentence.set(c.sentence, c);
 	}
+	for (const c of candidates) {
+		const best = perSentence.get(c.sentence);
+		if (best !== c) blocked.push({ item: c.term.value, reason: `a better term of the same sentence is asked (${best?.term.value})` });
+		else if (c.score < MIN_SCORE) blocked.push({ item: c.term.value, reason: `filler (score ${c.score} below ${MIN_SCORE})` });
+	}
 	const ranked = [...perSentence.values()]
 		.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 		.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
@@ -98,7 +110,10 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 	let mcqs = 0;
 	for (const c of ranked) {
 		const answer = c.term.value.toLowerCase();
-		if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) continue;
+		if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) {
+			blocked.push({ item: c.term.value, reason: 'already asked in this note' });
+			continue;
+		}
 		seenAnswers.add(answer);
 		const term = asAnswer(c.term);
 		const forms = formsOf(term);
