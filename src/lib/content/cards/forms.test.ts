@@ -54,5 +54,6 @@ describe('cues and form outliers', () => {
 		expect(formOutlier(['RBAC', 'Node', 'Webhook', 'AlwaysAllow'], 0)).toBe('alone is an acronym');
 		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe('alone is not capitalised');
 		expect(formOutlier(['RBAC', 'ABAC', 'Node', 'Webhook'], 0)).toBeUndefined();
+		expect(formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)).toBe('alone does not start with "kube"');
 	});
 });

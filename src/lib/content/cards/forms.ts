@@ -192,6 +192,12 @@ export function formOutlier(options: string[], answerIndex: number): string | un
 		const others = options.filter((_, i) => i !== answerIndex).map(test);
 		if (others.every((o) => o !== answer)) return `alone ${answer ? 'is' : 'is not'} ${name}`;
 	}
+	// "etcd" against kube-scheduler, kube-proxy, kube-controller-manager
+	const prefix = (o: string) => /^([^\s:-]+)[\s:-]/.exec(o.toLowerCase())?.[1];
+	const others = options.filter((_, i) => i !== answerIndex).map(prefix);
+	const shared = others[0];
+	if (shared && others.every((p) => p === shared) && prefix(options[answerIndex] ?? '') !== shared)
+		return `alone does not start with "${shared}"`;
 	return undefined;
 }
 

@@ -15,7 +15,11 @@ describe('stems a student can answer', () => {
 		['Ensure that ___ is set on the API server.', /checklist/],
 		['Make sure ___ set to true.', /checklist/],
 		['Relies on ___.', /full clause/],
-		['Pages are written by Site ___ Engineers every day.', /longer name/]
+		['Pages are written by Site ___ Engineers every day.', /longer name/],
+		['Another endpoint, ___, is enabled by setting the log level.', /refers to something/],
+		['We can create like policy bindings for ___ in the cluster.', /spoken filler/],
+		['___: any user, LocalSubjectAccessReview: the same but bound to a namespace.', /label: text pairs/],
+		['Four runtime approaches exist: ___, gVisor, WASM and confidential containers.', /one member of a list/]
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
 	});

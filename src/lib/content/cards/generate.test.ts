@@ -264,3 +264,12 @@ describe('stems a student can answer (issue 13)', () => {
 		expect(front).toContain('___=false');
 	});
 });
+
+describe('one card per sentence', () => {
+	it('never asks two terms of one sentence, which would give each other away', () => {
+		const text = 'The kubelet refreshes its tokens at 80% of their lifespan on every node. It serves its own API on port 10250 for the control plane.';
+		const { cards, notes } = generate([note(text, ['kubelet'])]);
+		expect(cards.length).toBe(1);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/already shown in another card of this note/);
+	});
+});

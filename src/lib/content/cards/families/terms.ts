@@ -108,6 +108,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 	const cards: Card[] = [];
 	let clozes = 0;
 	let mcqs = 0;
+	const usedSentences = new Set<number>();
 	for (const c of ranked) {
 		const answer = c.term.value.toLowerCase();
 		if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) {
@@ -138,6 +139,13 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			context = ` ${blankedStem(next, forms)}`;
 			full += ` ${next}`;
 		}
+		// a sentence shown in one card's stem is not asked again: each would give the other away
+		const shown = [c.sentence, ...(withPrevious ? [c.sentence - 1] : []), ...(context ? [c.sentence + 1] : [])];
+		if (shown.some((i) => usedSentences.has(i))) {
+			blocked.push({ item: term.value, reason: 'its sentence is already shown in another card of this note' });
+			continue;
+		}
+		shown.forEach((i) => usedSentences.add(i));
 		const front = withSubject(stem.text, note.tags, forms) + context;
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
