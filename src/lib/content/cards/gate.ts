@@ -27,7 +27,9 @@ export function stemProblem(stem: string): string | undefined {
 	if (!text.includes('___')) return 'the stem has no blank';
 	const words = text.replace(/___/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 	if (words.length < MIN_STEM_WORDS) return 'the stem is shorter than a full clause';
-	if (startsWithPronoun(text)) return 'the stem starts with a pronoun it does not resolve';
+	// "At the moment, requires restart of ___": no subject after the opening adverbial either
+	const opened = text.replace(/^(?:at the moment|currently|by default|today|nowadays|in practice|in general|generally),\s*/i, '');
+	if (startsWithPronoun(opened)) return 'the stem starts with a pronoun it does not resolve, or has no subject';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
 	if (DANGLING.test(text)) return 'the stem refers to something it does not include';

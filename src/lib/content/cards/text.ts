@@ -57,7 +57,7 @@ const HEDGES: [RegExp, string][] = [
 	[/\bas far as I understood\b/i, '"as far as I understood"'],
 	[/\(\?\)/, '"(?)"'],
 	[/\bright\?/i, '"right?"'],
-	[/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?)\b/i, 'a hedge word'],
+	[/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?|likely|unlikely)\b/i, 'a hedge word'],
 	[/\bI suppose\b/i, '"I suppose"'],
 	[/\bI would say\b|\bI'?ve\b|\bI had\b|\bI took\b|\bI find\b/i, 'a personal opinion'],
 	[/\b(?:feels? (?:like|bad|iffy)|ain'?t so bad|a(?:n)?necdotally|tempting to say)\b/i, 'a personal opinion'],

@@ -174,11 +174,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 }
 
 /** Where a note's topic is not named in its stem, the stem says it: "In etcd, the peer interface …". */
-const SUBJECTS: [tag: string, name: string, prefix: string][] = [
-	['etcd', 'etcd', 'In etcd, '],
-	['kubelet', 'kubelet', 'For the kubelet, '],
-	['containerd', 'containerd', 'In containerd, ']
-];
+const SUBJECTS: [tag: string, name: string, prefix: string][] = [['etcd', 'etcd', 'In etcd, ']];
 const LEADING_WORD =
 	/^(?:The|A|An|As|There|When|If|By|To|Without|With|Even|For|In|On|Only|All|Any|No|Each|Every|Since|Although|Because|Many|Some|Most|You|We|Users|Members|Its|Their|Both|Once|After|Before|Unless|While|Two|One)\b/;
 
