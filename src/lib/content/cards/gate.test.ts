@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mcqProblem, stemProblem } from './gate';
+import { answerForms } from './forms';
+import { blankedStem, mcqProblem, stemProblem } from './gate';
 
 describe('stems a student can answer', () => {
 	it('accepts a full clause with one blank', () => {
@@ -44,5 +45,17 @@ describe('MCQs that give themselves away', () => {
 
 	it('accepts options of one form with no cue', () => {
 		expect(mcqProblem('The API server listens on port ___ by default.', ['6443', '2379', '10250', '8443'], 0)).toBeUndefined();
+	});
+});
+
+describe('blanked stems', () => {
+	it.each([
+		['Kubernetes, often abbreviated as K8s, is a container orchestrator.', 'Kubernetes', [], '___ is a container orchestrator.'],
+		['WebAssembly (often abbreviated as Wasm) is a binary format.', 'WebAssembly', [], '___ is a binary format.'],
+		['Infrastructure as a service, or IaaS, is a service model.', 'Infrastructure as a Service', ['IaaS'], '___ is a service model.'],
+		['Containers as a Service (CaaS) is a cloud service.', 'Containers as a Service', [], '___ is a cloud service.'],
+		['An API gateway is a tool that aggregates APIs.', 'API Gateway', [], 'A(n) ___ is a tool that aggregates APIs.']
+	])('"%s" asks %s once, with no abbreviation or article to point at it', (text, name, others, want) => {
+		expect(blankedStem(text, answerForms(name, others))).toBe(want);
 	});
 });

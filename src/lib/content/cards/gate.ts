@@ -81,8 +81,10 @@ export function blankedStem(text: string, forms: AnswerForms, found: string[] = 
 		blankForms(text, forms, found)
 			// "___ (CaaS)", "___ (___)", "___, often abbreviated as ___,", "___ or ___ is": one name
 			.replace(/___\s*\(\s*(?:or |also |aka )?(?:___|[\p{L}\p{N}-]{2,10})\s*\)/gu, '___')
-			.replace(/___,? (?:often |also |commonly )?(?:abbreviated|shortened|known|referred to) as ___,?/g, '___')
-			.replace(/___,? or ___(,?)/g, '___$1')
+			.replace(/___\s*\((?:often |also |commonly )?(?:abbreviated|shortened|known) as [^)]{1,30}\)/g, '___')
+			.replace(/___,? (?:often |also |commonly )?(?:abbreviated|shortened|known|referred to) as [^,.;]{1,30}(?:,|(?=[.;]))/g, '___')
+			.replace(/___, or ___,/g, '___')
+			.replace(/___ or ___/g, '___')
 			.replace(/\b([Aa])n? ___/g, '$1(n) ___')
 	);
 }

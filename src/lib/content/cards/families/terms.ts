@@ -189,7 +189,7 @@ function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 
 /** A wrong option in the answer's case: "certificateSigningRequest" beside "subjectAccessReview". */
 function casedLike(option: string, answer: string): string {
-	return /^\p{Ll}/u.test(answer) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(option) ? option.charAt(0).toLowerCase() + option.slice(1) : option;
+	return /^\p{Ll}+\p{Lu}/u.test(answer) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(option) ? option.charAt(0).toLowerCase() + option.slice(1) : option;
 }
 
 /** Whether a sentence names a term worth a blank: what makes a note a fact rather than prose. */
