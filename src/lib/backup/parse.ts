@@ -96,10 +96,17 @@ function keepSound(backup: Backup, warnings: string[]): Backup {
 		else warnings.push(`Setting ${i + 1} was left out: ${checked.message}.`);
 	});
 	const quizRuns: QuizRun[] = [];
+	const runIds = new Set<string>();
 	(backup.tables.quizRuns as unknown[]).forEach((row, i) => {
 		const checked = checkRow(QuizRunSchema, row);
-		if (checked.ok) quizRuns.push(checked.value as QuizRun);
-		else warnings.push(`Quiz ${i + 1} was left out: ${checked.message.split('\n')[0]}.`);
+		if (!checked.ok)
+			warnings.push(`Quiz ${i + 1} was left out: ${checked.message.split('\n')[0]}.`);
+		else if (runIds.has(checked.value.id))
+			warnings.push(`Quiz ${i + 1} was left out: it is in the file twice.`);
+		else {
+			runIds.add(checked.value.id);
+			quizRuns.push(checked.value as QuizRun);
+		}
 	});
 	const hash = preferences.findIndex((p) => p.key === 'deckHash');
 	if (hash >= 0 && !backup.tables.cards.some((c) => !c.retired)) {

@@ -234,18 +234,13 @@ export function describeIssues(error: z.core.$ZodError, prefix: (string | number
 export function checkPreference(key: string, value: unknown): Checked<unknown> {
 	const schema = preferenceSchemas.get(key);
 	if (!schema) return { ok: false, message: `"${key.slice(0, 80)}" is not a setting of this app` };
-	let size: number;
-	try {
-		size = JSON.stringify(value)?.length ?? 0;
-	} catch {
-		return { ok: false, message: 'its value is nested too deep to read' };
-	}
+	const result = schema.safeParse(value);
+	if (!result.success) return { ok: false, message: describeIssues(result.error, ['value']) };
+	// measured after the check, which bounds how deep it is
+	const size = JSON.stringify(result.data)?.length ?? 0;
 	if (size > MAX_PREFERENCE_CHARS)
 		return { ok: false, message: `its value is too large (${size} characters)` };
-	const result = schema.safeParse(value);
-	return result.success
-		? { ok: true, value: result.data }
-		: { ok: false, message: describeIssues(result.error, ['value']) };
+	return { ok: true, value: result.data };
 }
 
 /** Checks a row of a table with its schema, for a write. Never throws. */
