@@ -3,6 +3,10 @@
  * /quiz and /quiz/results, and a deck hash with no cards left every deck at 0/0/0 for good. The
  * pages now say what is wrong and offer to discard it.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readAppDb } from './app-db';
 
@@ -50,6 +54,18 @@ async function finishedRun(page: Page): Promise<Run> {
 	return (await runs(page))[0]!;
 }
 
+/** Screenshots (phone, light and dark) and no serious axe violation. */
+async function looks(page: Page, name: string) {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await page.screenshot({ path: `screenshots/${name}-phone-${colorScheme}.png` });
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+}
+
 function watchErrors(page: Page): string[] {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -66,6 +82,7 @@ test('a finished quiz with more answers than questions: results and history say 
 	await page.goto(`/quiz/results?id=${encodeURIComponent(run.id)}`);
 	const alert = page.getByRole('alert').filter({ hasText: 'cannot be shown' });
 	await expect(alert).toContainText('it has 6 answers at question 5 of 5 (finished)');
+	await looks(page, 'quiz-damaged');
 
 	await page.goto('/quiz');
 	await expect(alert).toBeVisible();
@@ -124,4 +141,35 @@ test('a deck hash with no cards does not leave every deck empty', async ({ page 
 	);
 	await page.reload();
 	await expect(all.locator('td.new')).not.toHaveText(/^(0|…)$/);
+});
+
+test('an import that leaves out a bad setting and a damaged quiz says what was left out', async ({
+	page
+}) => {
+	await finishedRun(page);
+	await page.goto('/settings');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export backup' }).click()
+	]);
+	const file = join(tmpdir(), `kubesec-e2e-16-left-out-${Date.now()}.json`);
+	await download.saveAs(file);
+	const backup = JSON.parse(readFileSync(file, 'utf8'));
+	backup.tables.preferences.push({ key: '__proto__', value: { polluted: true } });
+	backup.tables.preferences.push({ key: 'decks', value: 'all' });
+	backup.tables.quizRuns[0].index = 998;
+	writeFileSync(file, JSON.stringify(backup));
+
+	await page.getByLabel(/Import a backup/).setInputFiles(file);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText('0 quizzes');
+	const leftOut = page.locator('.left-out li');
+	await expect(leftOut).toHaveText([
+		/Setting \d+ was left out: "__proto__" is not a setting of this app\./,
+		/Setting \d+ was left out: value: not an array\./,
+		'Quiz 1 was left out: it is at question 999 of 5.'
+	]);
+	expect(await runs(page)).toEqual([]);
+	await page.locator('.left-out').scrollIntoViewIfNeeded();
+	await looks(page, 'import-left-out');
 });

@@ -80,7 +80,7 @@ describe('parseBackup never throws', () => {
 			b.tables.preferences.push({ key: 'decks', value: 0 });
 		}).replace('"value":0', `"value":${deep}`);
 		expect(parsed(text).warnings).toEqual([
-			expect.stringMatching(/^Setting \d+ was left out: value: not a array/)
+			expect.stringMatching(/^Setting \d+ was left out: value: not an array/)
 		]);
 	});
 
@@ -101,16 +101,14 @@ describe('semantic checks', () => {
 		const text = edited((b) => b.tables.quizRuns[0].answers.push(b.tables.quizRuns[0].answers[0]));
 		const result = parsed(text);
 		expect(result.warnings).toEqual([
-			'Quiz 1 was left out: (top level): it has 6 answers at question 5 of 5 (finished).'
+			'Quiz 1 was left out: it has 6 answers at question 5 of 5 (finished).'
 		]);
 		expect(result.backup.tables.quizRuns).toEqual([]);
 	});
 
 	it('a quiz run at question 999 is left out', () => {
 		const result = parsed(edited((b) => (b.tables.quizRuns[0].index = 998)));
-		expect(result.warnings).toEqual([
-			'Quiz 1 was left out: (top level): it is at question 999 of 5.'
-		]);
+		expect(result.warnings).toEqual(['Quiz 1 was left out: it is at question 999 of 5.']);
 	});
 
 	it('a quiz answer for another question, or an option that is not there, is left out', () => {

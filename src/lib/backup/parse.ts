@@ -100,7 +100,9 @@ function keepSound(backup: Backup, warnings: string[]): Backup {
 	(backup.tables.quizRuns as unknown[]).forEach((row, i) => {
 		const checked = checkRow(QuizRunSchema, row);
 		if (!checked.ok)
-			warnings.push(`Quiz ${i + 1} was left out: ${checked.message.split('\n')[0]}.`);
+			warnings.push(
+				`Quiz ${i + 1} was left out: ${checked.message.split('\n')[0]!.replace(/^\(top level\): /, '')}.`
+			);
 		else if (runIds.has(checked.value.id))
 			warnings.push(`Quiz ${i + 1} was left out: it is in the file twice.`);
 		else {

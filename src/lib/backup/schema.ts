@@ -208,7 +208,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
 		case 'too_small':
 			return `less than ${issue.minimum} ${issue.origin === 'string' ? 'characters' : issue.origin === 'array' ? 'items' : ''}`.trim();
 		case 'invalid_type':
-			return `not ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+			return `not ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
 		case 'invalid_value':
 			return `not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
 		case 'invalid_format':
