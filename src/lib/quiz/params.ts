@@ -42,7 +42,8 @@ export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver):
 	if (!TOKEN.test(seed)) problems.push('The link has no valid seed (seed=…).');
 
 	const n = wholeNumber(search.get('n') ?? '10');
-	if (n < COUNT_MIN || n > COUNT_MAX)
+	// NaN (not digits) fails both comparisons
+	if (!(n >= COUNT_MIN && n <= COUNT_MAX))
 		problems.push(
 			`The number of questions (n=) must be a whole number from ${COUNT_MIN} to ${COUNT_MAX}.`
 		);
@@ -51,7 +52,7 @@ export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver):
 	let seconds: number | null = null;
 	if (t !== '' && t !== '0' && t !== 'none') {
 		seconds = wholeNumber(t);
-		if (seconds < SECONDS_MIN || seconds > SECONDS_MAX)
+		if (!(seconds >= SECONDS_MIN && seconds <= SECONDS_MAX))
 			problems.push(
 				`The seconds per question (t=) must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}, or none.`
 			);
