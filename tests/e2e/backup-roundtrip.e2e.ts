@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readAppDb } from './app-db';
+import { answerOne } from './answer';
 
 const T0 = new Date(2026, 10, 27, 10, 0);
 
@@ -28,19 +29,6 @@ const dump = (page: Page) =>
 	readAppDb<Tables>(page, ['preferences', 'cards', 'reviews', 'flags', 'quizRuns']);
 const preference = async (page: Page, key: string) =>
 	(await dump(page)).preferences.find((p) => p.key === key)?.value;
-
-async function answerOne(page: Page) {
-	const card = page.locator('article.card');
-	const id = await card.getAttribute('data-card-id');
-	if (await page.locator('.options').isVisible()) {
-		await page.locator('.options button').first().click();
-		await page.getByRole('button', { name: 'Continue' }).click();
-	} else {
-		await page.getByRole('button', { name: 'Show answer' }).click();
-		await page.getByRole('button', { name: /Good/ }).click();
-	}
-	await expect(card).not.toHaveAttribute('data-card-id', id!);
-}
 
 async function exportBackup(page: Page): Promise<string> {
 	await page.goto('/settings');
