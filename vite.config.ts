@@ -43,7 +43,24 @@ export default defineConfig({
 				],
 				// deep links such as /notes?tags=etcd are served from the precached page
 				ignoreURLParametersMatching: [/.*/],
-				navigateFallback: '/',
+				// /quiz/ -> /quiz (static/sw-links.js); a path the app does not have -> the not-found
+				// page, except a file the host may have that is not precached (/robots.txt)
+				importScripts: ['/sw-links.js'],
+				navigateFallback: '/404.html',
+				// pages are precached by their file names (quiz.html, answered for /quiz by Workbox's
+				// cleanURLs): a host that redirects /quiz to /quiz/ would fail the install otherwise
+				manifestTransforms: [
+					async (entries) => ({
+						manifest: entries
+							.map((e) => ({
+								...e,
+								url: e.url.replace(/^(client|prerendered\/pages|prerendered\/dependencies)\//, '')
+							}))
+							// vite-plugin-pwa adds the web manifest itself
+							.filter((e) => e.url !== 'manifest.webmanifest')
+					})
+				],
+				navigateFallbackDenylist: [/\.[a-z0-9]+$/i],
 				clientsClaim: true,
 				cleanupOutdatedCaches: true
 			}

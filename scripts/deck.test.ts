@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+	chmodSync,
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
@@ -8,7 +9,7 @@ import {
 	mkdirSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DeckSchema } from '../src/lib/content/schema';
 import { unsafeParts } from '../src/lib/content/test-sanitizer';
@@ -273,5 +274,140 @@ describe('npm run deck: cards, the review report and the overlay', () => {
 		expect(stderr).toContain(`${glossary}: invalid`);
 		expect(stderr).toContain('terms.0.class: unknown class "nope"');
 		expect(existsSync(join(out, 'o', 'deck.json'))).toBe(false);
+	});
+});
+
+// Issue 16: the deck command was not all-or-nothing (deck.json and the lock were replaced before
+// a bad --report or --lock folder failed), hung under /proc, and printed raw stack traces.
+describe('npm run deck: every failure is one line, writes nothing and ends', () => {
+	const notes = 'tests/fixtures/other-author';
+	const root = process.getuid?.() === 0;
+
+	/** A folder this process cannot write to (root ignores file modes: /sys refuses it). */
+	function unwritableFolder(): string {
+		if (root) return '/sys/kernel';
+		const folder = join(freshDir(), 'read-only');
+		mkdirSync(folder);
+		chmodSync(folder, 0o555);
+		return folder;
+	}
+
+	/** A built deck to compare with afterwards: a failed run must leave it as it was. */
+	function existingDeck() {
+		const out = freshDir();
+		const lock = join(out, 'ids.lock.json');
+		expect(deckCommand('--notes', notes, '--out', out, '--lock', lock).status).toBe(0);
+		const files = () =>
+			Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+		return { out, lock, files, before: files() };
+	}
+
+	function refused(args: string[], error: RegExp) {
+		const started = Date.now();
+		const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deck.ts', ...args], {
+			encoding: 'utf8',
+			timeout: 10_000
+		});
+		expect(result.signal, 'ended by itself within 10 s').toBeNull();
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(result.status).toBe(1);
+		const lines = result.stderr.split('\n').filter((l) => !/: warning: /.test(l) && l.trim());
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(error);
+		expect(result.stderr).not.toMatch(/^\s+at /m);
+		expect(result.stdout).toBe('');
+	}
+
+	it('--lock in a folder that does not exist: deck.json and the lock stay as they were', () => {
+		const { out, lock, files, before } = existingDeck();
+		const missing = join(out, 'nope', 'ids.lock.json');
+		refused(
+			['--notes', 'tests/fixtures/duplicates.txt', '--out', out, '--lock', missing],
+			new RegExp(`^deck: error: ${missing}: no such folder`)
+		);
+		expect(files()).toEqual(before);
+		expect(existsSync(lock)).toBe(true);
+	});
+
+	it('--report in a folder that does not exist or cannot be written: nothing changes', () => {
+		const { out, lock, files, before } = existingDeck();
+		const edited = ['--notes', 'tests/fixtures/duplicates.txt', '--out', out, '--lock', lock];
+		refused(
+			[...edited, '--report', join(out, 'nope', 'r.md')],
+			/^deck: error: .*nope\/r\.md: no such folder/
+		);
+		const readOnly = unwritableFolder();
+		refused(
+			[...edited, '--report', join(readOnly, 'r.md')],
+			new RegExp(`^deck: error: ${readOnly}/r\\.md: permission denied \\(EACCES\\)$`)
+		);
+		expect(files()).toEqual(before);
+	});
+
+	it('--lock in a folder that cannot be written: the new --out folder is not even created', () => {
+		const out = join(freshDir(), 'new', 'deck');
+		const readOnly = unwritableFolder();
+		refused(
+			['--notes', notes, '--out', out, '--lock', join(readOnly, 'ids.lock.json')],
+			/permission denied \(EACCES\)$/
+		);
+		expect(existsSync(dirname(out))).toBe(false);
+	});
+
+	it('--out under /proc ends at once with the reason', () => {
+		refused(
+			['--notes', notes, '--out', '/proc/deck16/out'],
+			/^deck: error: \/proc\/deck16\/out: cannot create the folder \/proc\/deck16: no such folder \(ENOENT\)$/
+		);
+	});
+
+	it('--out naming a file, or a path under a file', () => {
+		const file = join(freshDir(), 'a-file');
+		writeFileSync(file, 'keep me');
+		refused(
+			['--notes', notes, '--out', file],
+			new RegExp(`^deck: error: ${file}: ${file} is a file, not a folder$`)
+		);
+		refused(
+			['--notes', notes, '--out', join(file, 'sub')],
+			new RegExp(`^deck: error: ${file}/sub: ${file} is a file, not a folder$`)
+		);
+		expect(readFileSync(file, 'utf8')).toBe('keep me');
+	});
+
+	it('--out in a folder that cannot be written', () => {
+		const target = join(unwritableFolder(), 'deck16');
+		refused(['--notes', notes, '--out', target], new RegExp(`^deck: error: ${target}: `));
+		expect(existsSync(target)).toBe(false);
+	});
+
+	it('an alias claimed by two tags in tags.json names the file and the alias', () => {
+		const dir = freshDir();
+		const tags = join(dir, 'tags.json');
+		writeFileSync(
+			tags,
+			JSON.stringify({
+				tags: {
+					etcd: { description: 'the store', aliases: ['kv'] },
+					rbac: { description: 'roles', aliases: ['kv'] }
+				}
+			})
+		);
+		refused(
+			['--notes', notes, '--out', join(dir, 'o'), '--tags', tags],
+			new RegExp(`^deck: error: ${tags}: tag "kv" is claimed by both "etcd" and "rbac"$`)
+		);
+		expect(existsSync(join(dir, 'o'))).toBe(false);
+	});
+
+	it('a note with 3,000 nested ">" is an error at its file:line', () => {
+		const dir = freshDir();
+		const file = join(dir, 'deep.txt');
+		writeFileSync(file, `A first note. #etcd\n\n${'>'.repeat(3000)} deep #etcd\n`);
+		refused(
+			['--notes', file, '--out', join(dir, 'o')],
+			/^deck: error: .*deep\.txt:3: this note is nested too deep to render/
+		);
+		expect(existsSync(join(dir, 'o'))).toBe(false);
 	});
 });

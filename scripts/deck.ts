@@ -8,8 +8,17 @@
  * overlay is only applied to other notes when given. --no-overlay builds the generated cards
  * alone (what an author with new notes gets), even for the course.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import {
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
@@ -50,7 +59,8 @@ function main(): void {
 	if (!outDir) throw new UsageError('--out <folder> is required with --notes');
 	const lockPath = values.lock ?? (course ? 'content/notes.lock.json' : undefined);
 
-	const vocabulary = TagVocabulary.fromFile(readJson(values.tags, TagFileSchema));
+	const tagFile = readJson(values.tags, TagFileSchema);
+	const vocabulary = attempt(values.tags, () => TagVocabulary.fromFile(tagFile));
 	const lock: NoteLock =
 		lockPath && exists(lockPath) ? readJson(lockPath, NoteLockSchema) : emptyLock();
 	const sources = notePaths.flatMap(readSources);
@@ -79,13 +89,10 @@ function main(): void {
 	}
 	DeckSchema.parse(deck);
 
-	mkdirSync(outDir, { recursive: true });
-	writeAtomically(join(outDir, 'deck.json'), JSON.stringify(deck));
-	if (lockPath) writeAtomically(lockPath, JSON.stringify(nextLock, null, '\t') + '\n');
-
-	if (values.report) {
-		writeAtomically(values.report, reviewReport(build));
-	}
+	const outputs = [{ path: join(outDir, 'deck.json'), data: JSON.stringify(deck) }];
+	if (lockPath) outputs.push({ path: lockPath, data: JSON.stringify(nextLock, null, '\t') + '\n' });
+	if (values.report) outputs.push({ path: values.report, data: reviewReport(build) });
+	writeAll(outputs, outDir);
 	console.log(`deck: ${summaryLine(build)} -> ${join(outDir, 'deck.json')}`);
 }
 
@@ -151,11 +158,86 @@ function readJson<T>(
 	return result.data;
 }
 
-/** Write to a temporary file then rename, so a crash never leaves half a file. */
-function writeAtomically(path: string, data: string): void {
-	const tmp = `${path}.${process.pid}.tmp`;
-	writeFileSync(tmp, data);
-	renameSync(tmp, path);
+const REASONS: Record<string, string> = {
+	ENOENT: 'no such folder',
+	EACCES: 'permission denied',
+	EPERM: 'not permitted',
+	EROFS: 'read-only file system',
+	ENOTDIR: 'a part of the path is a file, not a folder',
+	EISDIR: 'is a folder, not a file',
+	ENOSPC: 'no space left on the device',
+	EDQUOT: 'disk quota exceeded'
+};
+
+/** Runs a file operation; a failure becomes one line naming the path and the reason. */
+function attempt<T>(path: string, work: () => T): T {
+	try {
+		return work();
+	} catch (error) {
+		const { code, message } = error as NodeJS.ErrnoException;
+		const reason = (code && REASONS[code]) ?? message.split('\n')[0];
+		throw new UsageError(`${path}: ${reason}${code && REASONS[code] ? ` (${code})` : ''}`);
+	}
+}
+
+/**
+ * Creates the output folder one level at a time (Node 20's recursive mkdirSync spins for ever
+ * under /proc), after checking that no part of the path is a file.
+ */
+function makeFolder(folder: string): string[] {
+	const created: string[] = [];
+	const parts = resolve(folder).split('/').filter(Boolean);
+	let path = '';
+	for (const part of parts) {
+		path += `/${part}`;
+		let isFolder: boolean | undefined;
+		try {
+			isFolder = statSync(path).isDirectory();
+		} catch {
+			isFolder = undefined;
+		}
+		if (isFolder === false) throw new UsageError(`${folder}: ${path} is a file, not a folder`);
+		if (isFolder === undefined) {
+			attempt(`${folder}: cannot create the folder ${path}`, () => mkdirSync(path));
+			created.unshift(path);
+		}
+	}
+	return created;
+}
+
+/**
+ * All or nothing: each output goes to a temporary file beside it, and only when every one is
+ * written are they renamed into place; a failure removes the temporary files. So a missing or
+ * read-only folder for the lock or the report leaves deck.json as it was.
+ */
+function writeAll(outputs: { path: string; data: string }[], outDir: string): void {
+	for (const { path } of outputs) {
+		const folder = dirname(resolve(path));
+		if (folder !== resolve(outDir) && !isFolder(folder))
+			throw new UsageError(`${path}: no such folder ${dirname(path)}`);
+	}
+	const created = makeFolder(outDir);
+	const temporary: string[] = [];
+	try {
+		for (const { path, data } of outputs) {
+			const tmp = `${path}.${process.pid}.tmp`;
+			attempt(path, () => writeFileSync(tmp, data, { flag: 'wx' }));
+			temporary.push(tmp);
+		}
+	} catch (error) {
+		for (const tmp of temporary) rmSync(tmp, { force: true });
+		for (const folder of created) rmdirSync(folder);
+		throw error;
+	}
+	outputs.forEach(({ path }, i) => attempt(path, () => renameSync(temporary[i]!, path)));
+}
+
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 try {
@@ -170,5 +252,7 @@ try {
 		console.error(`deck: error: ${error.message}`);
 		process.exit(1);
 	}
-	throw error;
+	// anything else (a bug, an exhausted stack): still one line, never a stack trace
+	console.error(`deck: error: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+	process.exit(1);
 }

@@ -32,6 +32,7 @@ test('the build has every page of the app', () => {
 	expect(pages.map((p) => p.path).sort()).toEqual(
 		[
 			'/',
+			'/404',
 			'/notes',
 			'/quiz',
 			'/quiz/present',

@@ -12,7 +12,8 @@ const pages = [
 	},
 	{ name: 'study-session', path: '/study?tags=admission', ready: 'article.card' },
 	{ name: 'study-practice', path: '/study?tags=etcd&mode=practice', ready: 'article.card' },
-	{ name: 'settings', path: '/settings', ready: 'input[type=range]' }
+	{ name: 'settings', path: '/settings', ready: 'input[type=range]' },
+	{ name: 'not-found', path: '/404', ready: 'h1' }
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -23,11 +23,30 @@ export class StaticServer {
 	/** Appended to sw.js: a different worker, as after a new deployment. */
 	swSuffix = '';
 
-	constructor(readonly root = 'build') {}
+	/**
+	 * `host: true` behaves as many static hosts do: a path naming a folder (/quiz, since build/quiz/
+	 * exists) is redirected to the folder (/quiz/), and an unknown path gets 404.html with status 404.
+	 */
+	constructor(
+		readonly root = 'build',
+		readonly options: { host?: boolean } = {}
+	) {}
 
 	async start(): Promise<string> {
 		this.#server = createServer(async (req, res) => {
-			const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+			const url = new URL(req.url ?? '/', 'http://x');
+			const path = decodeURIComponent(url.pathname);
+			if (this.options.host && !path.endsWith('/')) {
+				const folder = join(this.root, normalize(path));
+				const isFolder = await stat(folder).then(
+					(s) => s.isDirectory(),
+					() => false
+				);
+				if (isFolder && folder.startsWith(normalize(this.root))) {
+					res.writeHead(301, { location: `${path}/${url.search}` }).end();
+					return;
+				}
+			}
 			for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
 				const file = join(this.root, normalize(candidate));
 				if (!file.startsWith(normalize(this.root))) break;
@@ -42,6 +61,13 @@ export class StaticServer {
 					return;
 				} catch {
 					// try the next candidate
+				}
+			}
+			if (this.options.host) {
+				const page = await readFile(join(this.root, '404.html')).catch(() => undefined);
+				if (page) {
+					res.writeHead(404, { 'content-type': TYPES['.html']! }).end(page);
+					return;
 				}
 			}
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readAppDb } from './app-db';
+import { answerOne } from './answer';
 import { builtDeck } from './deck';
 
 const deck = builtDeck();
@@ -19,19 +20,6 @@ test.beforeEach(async ({ page }) => {
 /** Every table of the app's IndexedDB (and its version). */
 const dump = (page: Page) =>
 	readAppDb(page, ['preferences', 'cards', 'reviews', 'flags', 'quizRuns']);
-
-async function answerOne(page: Page) {
-	const card = page.locator('article.card');
-	const id = await card.getAttribute('data-card-id');
-	if (await page.locator('.options').isVisible()) {
-		await page.locator('.options button').first().click();
-		await page.getByRole('button', { name: 'Continue' }).click();
-	} else {
-		await page.getByRole('button', { name: 'Show answer' }).click();
-		await page.getByRole('button', { name: /Good/ }).click();
-	}
-	await expect(card).not.toHaveAttribute('data-card-id', id!);
-}
 
 test('a backup exported in the browser restores the same data in a fresh browser', async ({
 	page,

@@ -5,153 +5,24 @@
  */
 import { z } from 'zod/mini';
 import { DB_VERSION } from '$lib/storage/version';
+import { MAX_NAME } from '$lib/storage/limits';
+import type { Preference } from '$lib/storage/db';
+import type { QuizRun } from '$lib/quiz/run';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, type Backup } from './format';
+import {
+	CardRowSchema,
+	FlagRowSchema,
+	QuizRunSchema,
+	ReviewRowSchema,
+	checkPreference,
+	checkRow,
+	describeIssues
+} from './schema';
 
-const date = z.pipe(
-	z.iso.datetime(),
-	z.transform((s: string) => new Date(s))
-);
-const count = z.int().check(z.nonnegative());
-const noteId = z.string().check(z.regex(/^n[0-9a-f]{10}$/, 'not a note id'));
-const cardId = z
-	.string()
-	.check(z.regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u, 'not a card id'));
-const tag = z.string().check(z.regex(/^[\p{L}][\p{L}\p{N}_-]*$/u, 'not a tag name'));
-const text = z.string().check(z.maxLength(100_000));
-const state = z.int().check(z.gte(0), z.lte(3));
-
-const FsrsCardSchema = z.object({
-	due: date,
-	stability: z.number().check(z.nonnegative()),
-	difficulty: z.number(),
-	elapsed_days: count,
-	scheduled_days: count,
-	learning_steps: count,
-	reps: count,
-	lapses: count,
-	state,
-	last_review: z.optional(date)
+const PreferenceRowSchema = z.object({
+	key: z.string().check(z.minLength(1), z.maxLength(MAX_NAME)),
+	value: z.unknown()
 });
-
-const CardRowSchema = z.object({
-	id: cardId,
-	noteId,
-	tags: z.array(tag),
-	order: count,
-	bucket: z.enum(['new', 'learning', 'review', 'off']),
-	due: count,
-	fsrs: FsrsCardSchema,
-	suspended: z.boolean(),
-	retired: z.boolean()
-});
-
-const ReviewRowSchema = z.object({
-	id: z.int().check(z.positive()),
-	cardId,
-	noteId,
-	reviewedAt: count,
-	before: FsrsCardSchema,
-	rating: z.int().check(z.gte(0), z.lte(4)),
-	state,
-	due: date,
-	stability: z.number().check(z.nonnegative()),
-	difficulty: z.number(),
-	elapsed_days: count,
-	last_elapsed_days: count,
-	scheduled_days: count,
-	learning_steps: count,
-	review: date
-});
-
-const FlagRowSchema = z.object({
-	id: z.int().check(z.positive()),
-	cardId,
-	noteId,
-	reason: z.enum(['wrong', 'unclear']),
-	comment: text,
-	createdAt: count
-});
-
-const QuizQuestionSchema = z.object({
-	cardId,
-	noteId,
-	tags: z.array(tag),
-	question: text,
-	options: z.array(text),
-	answerIndex: count,
-	explanation: text,
-	correction: z.optional(text)
-});
-
-const QuizRunSchema = z.object({
-	id: z.string().check(z.maxLength(1000)),
-	key: z.string().check(z.maxLength(1000)),
-	params: z.object({
-		tags: z.array(tag),
-		exclude: z.array(tag),
-		count: count,
-		seconds: z.nullable(count),
-		seed: z.string().check(z.maxLength(64)),
-		deckHash: z.nullable(z.string().check(z.maxLength(64)))
-	}),
-	deckHash: z.string().check(z.maxLength(64)),
-	questions: z.array(QuizQuestionSchema),
-	startedAt: count,
-	index: count,
-	phase: z.enum(['question', 'locked', 'finished']),
-	shownAt: count,
-	deadline: z.nullable(count),
-	answers: z.array(
-		z.object({
-			cardId,
-			choice: z.nullable(count),
-			correct: z.boolean(),
-			timedOut: z.boolean(),
-			elapsedMs: count,
-			points: z.number().check(z.nonnegative()),
-			answeredAt: count
-		})
-	),
-	finishedAt: z.optional(count)
-});
-
-const filterSchema = z.object({ tags: z.array(tag), exclude: z.array(tag), query: text });
-
-/** Preferences the app reads back: checked here too, so a bad one cannot slip in. */
-const knownPreferences: Record<string, z.ZodMiniType> = {
-	lastFilter: filterSchema,
-	deckHash: z.string().check(z.maxLength(64)),
-	decks: z.array(
-		z.object({
-			name: z.string().check(z.minLength(1), z.maxLength(200)),
-			tags: z.array(tag),
-			exclude: z.array(tag)
-		})
-	),
-	session: z.object({
-		deck: z.string().check(z.maxLength(10_000)),
-		practice: z.boolean(),
-		cardId: z.optional(cardId),
-		revealed: z.boolean(),
-		picked: z.optional(count),
-		lastReviewId: z.optional(z.int().check(z.positive())),
-		remaining: z.optional(z.array(cardId))
-	}),
-	lastExport: z.object({ at: count })
-};
-
-const PreferenceSchema = z
-	.object({ key: z.string().check(z.minLength(1), z.maxLength(200)), value: z.json() })
-	.check(
-		z.superRefine((pref, ctx) => {
-			const schema = knownPreferences[pref.key];
-			if (!schema) return;
-			const result = schema.safeParse(pref.value);
-			if (!result.success)
-				for (const issue of result.error.issues)
-					ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
-		})
-	);
 
 function unique<T>(rows: T[], key: (row: T) => unknown, ctx: z.core.$RefinementCtx, table: string) {
 	const seen = new Set<unknown>();
@@ -163,13 +34,14 @@ function unique<T>(rows: T[], key: (row: T) => unknown, ctx: z.core.$RefinementC
 	});
 }
 
+// preferences and quiz runs are checked one by one afterwards: a bad one is dropped, not the file
 const TablesSchema = z
 	.object({
-		preferences: z.array(PreferenceSchema),
+		preferences: z.array(PreferenceRowSchema),
 		cards: z.array(CardRowSchema),
 		reviews: z.array(ReviewRowSchema),
 		flags: z.array(FlagRowSchema),
-		quizRuns: z.array(QuizRunSchema)
+		quizRuns: z.array(z.unknown())
 	})
 	.check(
 		z.superRefine((t, ctx) => {
@@ -177,7 +49,6 @@ const TablesSchema = z
 			unique(t.cards, (r) => r.id, ctx, 'cards');
 			unique(t.reviews, (r) => r.id, ctx, 'reviews');
 			unique(t.flags, (r) => r.id, ctx, 'flags');
-			unique(t.quizRuns, (r) => r.id, ctx, 'quizRuns');
 		})
 	);
 
@@ -190,7 +61,9 @@ const BackupSchema = z.object({
 	tables: TablesSchema
 });
 
-export type ParseResult = { ok: true; backup: Backup } | { ok: false; message: string };
+/** `warnings`: the settings or quizzes that were left out, each with why. */
+export type ParseResult =
+	{ ok: true; backup: Backup; warnings: string[] } | { ok: false; message: string };
 
 const fail = (message: string): ParseResult => ({ ok: false, message });
 
@@ -211,16 +84,53 @@ function migrate(data: Record<string, unknown>): Record<string, unknown> {
 	return data;
 }
 
-function describe(error: z.core.$ZodError): string {
-	const lines = error.issues
-		.slice(0, 5)
-		.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-	const more = error.issues.length > 5 ? `\n(and ${error.issues.length - 5} more problems)` : '';
-	return lines.join('\n') + more;
+/**
+ * The settings and quizzes that pass their checks; each one left out gets a warning. A deck hash
+ * with no cards to go with it is left out too, so the next start syncs the cards again.
+ */
+function keepSound(backup: Backup, warnings: string[]): Backup {
+	const preferences: Preference[] = [];
+	backup.tables.preferences.forEach(({ key, value }, i) => {
+		const checked = checkPreference(key, value);
+		if (checked.ok) preferences.push({ key, value: checked.value });
+		else warnings.push(`Setting ${i + 1} was left out: ${checked.message}.`);
+	});
+	const quizRuns: QuizRun[] = [];
+	const runIds = new Set<string>();
+	(backup.tables.quizRuns as unknown[]).forEach((row, i) => {
+		const checked = checkRow(QuizRunSchema, row);
+		if (!checked.ok)
+			warnings.push(
+				`Quiz ${i + 1} was left out: ${checked.message.split('\n')[0]!.replace(/^\(top level\): /, '')}.`
+			);
+		else if (runIds.has(checked.value.id))
+			warnings.push(`Quiz ${i + 1} was left out: it is in the file twice.`);
+		else {
+			runIds.add(checked.value.id);
+			quizRuns.push(checked.value as QuizRun);
+		}
+	});
+	const hash = preferences.findIndex((p) => p.key === 'deckHash');
+	if (hash >= 0 && !backup.tables.cards.some((c) => !c.retired)) {
+		preferences.splice(hash, 1);
+		warnings.push('The deck version was left out: the file has no cards for it.');
+	}
+	return { ...backup, tables: { ...backup.tables, preferences, quizRuns } };
 }
 
 /** Checks a whole backup file; on success returns it with Dates restored. Never throws. */
 export function parseBackup(text: string, maxBytes = MAX_BACKUP_BYTES): ParseResult {
+	try {
+		return parseChecked(text, maxBytes);
+	} catch (e) {
+		// a stack overflow or a bug: still an answer, never an exception
+		return fail(
+			`This file could not be read (${(e as Error).message}). Nothing was changed. Choose a backup file exported from this app.`
+		);
+	}
+}
+
+function parseChecked(text: string, maxBytes: number): ParseResult {
 	const bytes = new TextEncoder().encode(text.slice(0, maxBytes + 1)).length;
 	if (bytes > maxBytes)
 		return fail(
@@ -253,7 +163,9 @@ export function parseBackup(text: string, maxBytes = MAX_BACKUP_BYTES): ParseRes
 	const result = BackupSchema.safeParse(migrate(top));
 	if (!result.success)
 		return fail(
-			`This backup is damaged or incomplete, so nothing was changed:\n${describe(result.error)}`
+			`This backup is damaged or incomplete, so nothing was changed:\n${describeIssues(result.error)}`
 		);
-	return { ok: true, backup: result.data as Backup };
+	const warnings: string[] = [];
+	const backup = keepSound(result.data as Backup, warnings);
+	return { ok: true, backup, warnings };
 }

@@ -14,7 +14,8 @@ export async function restoreFromText(
 ): Promise<storage.ImportResult> {
 	const parsed = parseBackup(text);
 	if (!parsed.ok) return parsed;
-	return storage.importBackup(parsed.backup, now, reason);
+	const result = await storage.importBackup(parsed.backup, now, reason);
+	return result.ok ? { ...result, warnings: parsed.warnings } : result;
 }
 
 /** Puts an automatic backup back; the state it replaces becomes a new automatic backup. */

@@ -3,7 +3,7 @@ import { Glossary } from './cards/glossary';
 import { emptyOverlay, type Overlay } from './cards/overlay';
 import { hashText } from './hash';
 import { assignNoteIds, type NoteLock } from './note-ids';
-import { parseNotes, type ParseWarning } from './parse';
+import { NoteFileError, parseNotes, type ParseWarning } from './parse';
 import { renderNote, type Sanitizer } from './render';
 import { DECK_FORMAT, type Card, type Deck, type DeckTag, type Note } from './schema';
 import type { TagVocabulary } from './tag-vocabulary';
@@ -56,7 +56,7 @@ export function buildDeck(
 	const notes: Note[] = parsedNotes.map((note, i) => ({
 		id: assignment.ids[i] ?? '',
 		text: note.text,
-		html: renderNote(note.text, sanitizer),
+		html: renderAt(note, sanitizer),
 		tags: note.tags,
 		source: note.source
 	}));
@@ -83,4 +83,21 @@ function countTags(notes: Note[], vocabulary: TagVocabulary): DeckTag[] {
 			const info = vocabulary.tags.find((t) => t.name === name);
 			return { name, count, description: info?.description ?? '', aliases: info?.aliases ?? [] };
 		});
+}
+
+/** A note's HTML; a note nested too deep for the renderer is an error at its file:line. */
+function renderAt(
+	note: { text: string; source: { file: string; line: number } },
+	sanitizer: Sanitizer
+): string {
+	try {
+		return renderNote(note.text, sanitizer);
+	} catch (error) {
+		if (!(error instanceof RangeError)) throw error;
+		throw new NoteFileError(
+			note.source.file,
+			note.source.line,
+			'this note is nested too deep to render (thousands of ">" or list markers?): simplify it'
+		);
+	}
 }

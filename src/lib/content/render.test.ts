@@ -34,4 +34,22 @@ describe('renderNote', () => {
 		expect(unsafeParts(html)).toEqual([]);
 		expect(html).not.toMatch(/<svg/i);
 	});
+
+	// issue 16: `//evil.example` survived as an off-site link that looked like a path on this site
+	it.each(['//evil.example/x', '///evil.example/x', '//\\evil.example'])(
+		'refuses the protocol-relative link %s but keeps its text',
+		(href) => {
+			expect(render(`[go](${href}) on`)).toBe('<p><a>go</a> on</p>');
+		}
+	);
+
+	it('keeps a backslash after the slash as a path on this site (marked encodes it)', () => {
+		expect(render('[go](/\\evil.example/x)')).toBe('<p><a href="/%5Cevil.example/x">go</a></p>');
+	});
+
+	it('keeps a path on this site and an https link', () => {
+		expect(render('[etcd](/notes?tags=etcd) [k8s](https://kubernetes.io)')).toBe(
+			'<p><a href="/notes?tags=etcd">etcd</a> <a href="https://kubernetes.io">k8s</a></p>'
+		);
+	});
 });

@@ -11,7 +11,8 @@ export interface Sanitizer {
 export const SANITIZE_CONFIG = {
 	ALLOWED_TAGS: ['p', 'a', 'em', 'strong', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'br'],
 	ALLOWED_ATTR: ['href'],
-	ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/)/i,
+	// a path on this site, never `//host` or `/\host` (which browsers read as another site)
+	ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/(?![/\\]))/i,
 	ALLOW_DATA_ATTR: false
 } satisfies Config;
 

@@ -1,4 +1,5 @@
 import { tagList, type TagResolver } from '../content/tag-filter';
+import { MAX_TOKEN } from '../storage/limits';
 
 /** What a quiz link says: which cards, how many, how long, and the seed that fixes the order. */
 export interface QuizParams {
@@ -20,6 +21,14 @@ export const SECONDS_MAX = 120;
 
 export type ParamsResult = { ok: true; params: QuizParams } | { ok: false; problems: string[] };
 
+/** A seed or a deck version: letters, digits, _ and -, at most MAX_TOKEN characters. */
+const TOKEN = new RegExp(`^[\\w-]{1,${MAX_TOKEN}}$`);
+
+/** Digits only (`1e1`, `0x10`, `+5`, ` 5` are not written by the app): NaN otherwise. */
+function wholeNumber(text: string): number {
+	return /^[0-9]{1,6}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+}
+
 /**
  * Reads `?tags=etcd,rbac&exclude=trivia&n=10&t=20&seed=k3x9&v=<deck hash>`.
  * A missing `t` (or `t=0`, `t=none`) means untimed. Tags go through `resolve` (aliases, case).
@@ -30,10 +39,11 @@ export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver):
 	const list = (key: string) => tagList(search, key, resolve).sort();
 
 	const seed = (search.get('seed') ?? '').trim();
-	if (!/^[\w-]{1,64}$/.test(seed)) problems.push('The link has no valid seed (seed=…).');
+	if (!TOKEN.test(seed)) problems.push('The link has no valid seed (seed=…).');
 
-	const n = Number(search.get('n') ?? '10');
-	if (!Number.isInteger(n) || n < COUNT_MIN || n > COUNT_MAX)
+	const n = wholeNumber(search.get('n') ?? '10');
+	// NaN (not digits) fails both comparisons
+	if (!(n >= COUNT_MIN && n <= COUNT_MAX))
 		problems.push(
 			`The number of questions (n=) must be a whole number from ${COUNT_MIN} to ${COUNT_MAX}.`
 		);
@@ -41,14 +51,15 @@ export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver):
 	const t = (search.get('t') ?? '').trim();
 	let seconds: number | null = null;
 	if (t !== '' && t !== '0' && t !== 'none') {
-		seconds = Number(t);
-		if (!Number.isInteger(seconds) || seconds < SECONDS_MIN || seconds > SECONDS_MAX)
+		seconds = wholeNumber(t);
+		if (!(seconds >= SECONDS_MIN && seconds <= SECONDS_MAX))
 			problems.push(
 				`The seconds per question (t=) must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}, or none.`
 			);
 	}
 
 	const v = (search.get('v') ?? '').trim();
+	if (v && !TOKEN.test(v)) problems.push('The deck version in the link (v=…) is not valid.');
 	if (problems.length) return { ok: false, problems };
 	return {
 		ok: true,

@@ -179,6 +179,31 @@ describe('quiz links', () => {
 		if (!result.ok) expect(result.problems.join(' ')).toContain(mention);
 	});
 
+	// issue 16: Number() took these as 10 and 16
+	it.each([
+		['n=1e1&seed=a', 'n='],
+		['n=0x10&seed=a', 'n='],
+		['n=10.0&seed=a', 'n='],
+		['n=%2B10&seed=a', 'n='],
+		['n=%EF%BC%91%EF%BC%90&seed=a', 'n='],
+		['n=10&t=2e1&seed=a', 't='],
+		['n=10&t=0x14&seed=a', 't='],
+		['n=10&seed=a&v=' + 'x'.repeat(65), 'v='],
+		['n=10&seed=a&v=%3Cb%3E', 'v=']
+	])('parses numbers and the deck version strictly: rejects %s', (search, mention) => {
+		const result = paramsFromSearch(new URLSearchParams(search), identity);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.problems.join(' ')).toContain(mention);
+	});
+
+	it('normalises tags with NFKC: fullwidth ＥＴＣＤ is etcd', () => {
+		const result = paramsFromSearch(
+			new URLSearchParams('tags=%EF%BC%A5%EF%BC%B4%EF%BC%A3%EF%BC%A4&n=5&seed=a'),
+			identity
+		);
+		expect(result.ok && result.params.tags).toEqual(['etcd']);
+	});
+
 	it('accepts the range ends 5, 50, 10 s and 120 s', () => {
 		for (const search of ['n=5&t=10&seed=a', 'n=50&t=120&seed=a']) {
 			expect(paramsFromSearch(new URLSearchParams(search), identity).ok).toBe(true);

@@ -44,6 +44,34 @@ export function questionAt(run: Pick<QuizRun, 'questions'>, index: number): Quiz
 	return question;
 }
 
+/**
+ * What is wrong with a stored run, or undefined when it is one the functions here can make:
+ * a run from an old or edited backup may contradict itself, and the quiz pages must not break on it.
+ */
+export function runProblem(
+	run: Pick<QuizRun, 'questions' | 'index' | 'phase' | 'answers'>
+): string | undefined {
+	const n = run.questions.length;
+	if (n === 0) return 'it has no questions';
+	if (run.index >= n) return `it is at question ${run.index + 1} of ${n}`;
+	const expected = { question: run.index, locked: run.index + 1, finished: n }[run.phase];
+	if (run.phase === 'finished' && run.index !== n - 1)
+		return `it is finished at question ${run.index + 1} of ${n}`;
+	if (run.answers.length !== expected)
+		return `it has ${run.answers.length} answers at question ${run.index + 1} of ${n} (${run.phase})`;
+	for (const [i, question] of run.questions.entries()) {
+		if (question.answerIndex >= question.options.length)
+			return `question ${i + 1} has no option ${question.answerIndex + 1}`;
+	}
+	for (const [i, answer] of run.answers.entries()) {
+		const question = run.questions[i]!;
+		if (answer.cardId !== question.cardId) return `answer ${i + 1} is not for question ${i + 1}`;
+		if (answer.choice !== null && answer.choice >= question.options.length)
+			return `answer ${i + 1} picks option ${answer.choice + 1} of ${question.options.length}`;
+	}
+	return undefined;
+}
+
 function limitMs(run: Pick<QuizRun, 'params'>): number | null {
 	return run.params.seconds === null ? null : run.params.seconds * 1000;
 }

@@ -8,6 +8,7 @@ import {
 	type BackupCounts,
 	type BackupTables
 } from '$lib/backup/format';
+import { loadRules, preferenceRow } from './checked';
 import { db, DB_VERSION, type BackupRow } from './db';
 
 const LAST_EXPORT = 'lastExport';
@@ -42,7 +43,7 @@ function backupOf(tables: BackupTables, now: Date): Backup {
  * first and recording the moment is best effort: a full disk must never stop an export.
  */
 export async function exportBackup(now: Date): Promise<{ json: string; counts: BackupCounts }> {
-	const mark = { key: LAST_EXPORT, value: { at: now.getTime() } };
+	const mark = preferenceRow(await loadRules(), LAST_EXPORT, { at: now.getTime() });
 	const tables = await db.transaction(
 		'r',
 		[db.preferences, db.cards, db.reviews, db.flags, db.quizRuns],
@@ -56,8 +57,10 @@ export async function exportBackup(now: Date): Promise<{ json: string; counts: B
 	return { json: serializeBackup(backupOf(tables, now)), counts: countsOf(tables) };
 }
 
+/** `warnings`: what the file held that was left out (see parseBackup). */
 export type ImportResult =
-	{ ok: true; counts: BackupCounts; exportedAt: string } | { ok: false; message: string };
+	| { ok: true; counts: BackupCounts; exportedAt: string; warnings?: string[] }
+	| { ok: false; message: string };
 
 /**
  * Replaces everything with a backup checked by parseBackup (call restoreFromText in
@@ -168,5 +171,7 @@ export async function exportReminder(): Promise<{
 
 /** Hides the reminder until another EXPORT_REMINDER_REVIEWS answers. */
 export async function dismissExportReminder(now: Date): Promise<void> {
-	await db.preferences.put({ key: REMINDER_SNOOZED, value: { at: now.getTime() } });
+	await db.preferences.put(
+		preferenceRow(await loadRules(), REMINDER_SNOOZED, { at: now.getTime() })
+	);
 }

@@ -2,13 +2,15 @@
  * Everything the app keeps on the device. The only module that talks to IndexedDB.
  * @example import * as storage from '$lib/storage'; await storage.saveLastFilter(filter);
  */
-import type { TagFilter } from '$lib/content/tag-filter';
+import { normalizeFilter, type TagFilter } from '$lib/content/tag-filter';
+import { loadRules, preferenceRow } from './checked';
 import { db } from './db';
 
 const LAST_FILTER = 'lastFilter';
 
 export async function saveLastFilter(filter: TagFilter): Promise<void> {
-	await db.preferences.put({ key: LAST_FILTER, value: filter });
+	const row = preferenceRow(await loadRules(), LAST_FILTER, normalizeFilter(filter));
+	await db.preferences.put(row);
 }
 
 export async function lastFilter(): Promise<TagFilter | undefined> {
@@ -24,6 +26,7 @@ function isTagFilter(value: unknown): value is TagFilter {
 }
 
 export { StorageFullError } from './errors';
+export { NotStorableError } from './checked';
 export * from './quiz';
 export * from './study';
 export * from './backup';

@@ -1,9 +1,15 @@
 import type { QuizRun } from '$lib/quiz/run';
+import { loadRules, quizRunRow } from './checked';
 import { db } from './db';
 
 /** Saves a quiz run after every step, so a reload resumes it. */
 export async function saveQuizRun(run: QuizRun): Promise<void> {
-	await db.quizRuns.put(run);
+	await db.quizRuns.put(quizRunRow(await loadRules(), run));
+}
+
+/** Removes a quiz run (one the pages found damaged, see runProblem). */
+export async function discardQuizRun(id: string): Promise<void> {
+	await db.quizRuns.delete(id);
 }
 
 /** The quiz run with this id (for results and history). */

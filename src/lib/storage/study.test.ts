@@ -307,7 +307,12 @@ describe('preferences', () => {
 	});
 
 	it('remembers where a session stands', async () => {
-		const s = { deck: '?tags=etcd', practice: false, cardId: 'x', revealed: true };
+		const s = {
+			deck: '?tags=etcd',
+			practice: false,
+			cardId: 'n0123456789:cloze:a',
+			revealed: true
+		};
 		await storage.saveSession(s);
 		expect(await storage.session()).toEqual(s);
 	});

@@ -23,6 +23,9 @@ import { reviewEvents } from '$lib/quiz/results';
 import type { QuizRun } from '$lib/quiz/run';
 import { db, type Bucket, type CardRow, type FlagRow, type ReviewRow } from './db';
 import { writing } from './errors';
+import { flagRow, loadRules, preferenceRow, quizRunRow } from './checked';
+import { cut, MAX_NAME, MAX_TEXT } from './limits';
+import { normalizeTags } from '$lib/content/tag-filter';
 
 const DECK_HASH = 'deckHash';
 const SETTINGS = 'scheduler';
@@ -57,10 +60,13 @@ export async function syncDeck(
 	deck: { hash: string; cards: Card[] },
 	now: Date
 ): Promise<SyncResult> {
+	const hashRow = preferenceRow(await loadRules(), DECK_HASH, deck.hash);
 	return db.transaction('rw', db.cards, db.preferences, async () => {
 		const result: SyncResult = { added: 0, retired: 0, kept: 0 };
 		const synced = await db.preferences.get(DECK_HASH);
-		if (synced?.value === deck.hash) return result;
+		// a hash with no cards (an old backup's) must not stop the sync for good
+		const hasCards = deck.cards.length === 0 || (await db.cards.count()) > 0;
+		if (synced?.value === deck.hash && hasCards) return result;
 		const existing = new Map((await db.cards.toArray()).map((r) => [r.id, r]));
 		const changed: CardRow[] = [];
 		deck.cards.forEach((card, order) => {
@@ -99,7 +105,7 @@ export async function syncDeck(
 			changed.push({ ...row, retired: true, bucket: 'off' });
 		}
 		await db.cards.bulkPut(changed);
-		await db.preferences.put({ key: DECK_HASH, value: deck.hash });
+		await db.preferences.put(hashRow);
 		return result;
 	});
 }
@@ -109,7 +115,7 @@ export async function settings(): Promise<SchedulerSettings> {
 }
 
 export async function saveSettings(value: SchedulerSettings): Promise<void> {
-	await db.preferences.put({ key: SETTINGS, value: normalizeSettings(value) });
+	await db.preferences.put(preferenceRow(await loadRules(), SETTINGS, normalizeSettings(value)));
 }
 
 async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySummary> {
@@ -323,6 +329,7 @@ export async function recordQuizReviews(
 	now: Date
 ): Promise<number> {
 	await syncDeck(deck, now);
+	const rules = await loadRules();
 	return db.transaction('rw', db.cards, db.reviews, db.quizRuns, async () => {
 		const stored = await db.quizRuns.get(run.id);
 		if (stored?.reviewsRecorded) return 0;
@@ -338,7 +345,7 @@ export async function recordQuizReviews(
 			);
 			written++;
 		}
-		await db.quizRuns.put({ ...(stored ?? run), reviewsRecorded: true });
+		await db.quizRuns.put(quizRunRow(rules, { ...(stored ?? run), reviewsRecorded: true }));
 		return written;
 	});
 }
@@ -391,7 +398,14 @@ export async function flag(
 	comment: string,
 	now: Date
 ): Promise<void> {
-	await db.flags.add({ cardId, noteId, reason, comment: comment.trim(), createdAt: now.getTime() });
+	const row = flagRow(await loadRules(), {
+		cardId,
+		noteId,
+		reason,
+		comment: cut(comment.trim(), MAX_TEXT),
+		createdAt: now.getTime()
+	});
+	await db.flags.add(row);
 }
 
 export async function flags(): Promise<FlagRow[]> {
@@ -410,18 +424,33 @@ export async function savedDecks(): Promise<SavedDeck[]> {
 	return Array.isArray(value) ? (value as SavedDeck[]) : [];
 }
 
-/** Saves (or replaces, by name) a deck. */
+/** A deck's name as it is saved: trimmed, at most MAX_NAME characters. */
+export const deckNameOf = (name: string) => cut(name.trim(), MAX_NAME).trim();
+
+/** Saves (or replaces, by name) a deck; its name is cut to MAX_NAME characters. */
 export async function saveDeck(deck: SavedDeck): Promise<void> {
-	await db.transaction('rw', db.preferences, async () => {
-		const decks = (await savedDecks()).filter((d) => d.name !== deck.name);
-		await db.preferences.put({ key: SAVED_DECKS, value: [...decks, deck] });
-	});
+	const saved = storableDeck(deck);
+	await changeDecks((decks) => [...decks.filter((d) => d.name !== saved.name), saved]);
 }
 
 export async function deleteDeck(name: string): Promise<void> {
+	await changeDecks((decks) => decks.filter((d) => d.name !== name));
+}
+
+function storableDeck(deck: SavedDeck): SavedDeck {
+	return {
+		name: deckNameOf(deck.name),
+		tags: normalizeTags(deck.tags),
+		exclude: normalizeTags(deck.exclude)
+	};
+}
+
+/** Decks saved before these limits existed are brought within them on the next change. */
+async function changeDecks(change: (decks: SavedDeck[]) => SavedDeck[]): Promise<void> {
+	const rules = await loadRules();
 	await db.transaction('rw', db.preferences, async () => {
-		const decks = (await savedDecks()).filter((d) => d.name !== name);
-		await db.preferences.put({ key: SAVED_DECKS, value: decks });
+		const decks = (await savedDecks()).map(storableDeck).filter((d) => d.name);
+		await db.preferences.put(preferenceRow(rules, SAVED_DECKS, change(decks)));
 	});
 }
 
@@ -441,7 +470,7 @@ export interface StudySession {
 }
 
 export async function saveSession(session: StudySession): Promise<void> {
-	await db.preferences.put({ key: SESSION, value: session });
+	await db.preferences.put(preferenceRow(await loadRules(), SESSION, session));
 }
 
 export async function session(): Promise<StudySession | undefined> {

@@ -1,0 +1,15 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Answers the card shown in a study session (Good, or an MCQ's first option) and waits for the next. */
+export async function answerOne(page: Page): Promise<void> {
+	const card = page.locator('article.card');
+	const id = await card.getAttribute('data-card-id');
+	if (await page.locator('.options').isVisible()) {
+		await page.locator('.options button').first().click();
+		await page.getByRole('button', { name: 'Continue' }).click();
+	} else {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /Good/ }).click();
+	}
+	await expect(card).not.toHaveAttribute('data-card-id', id!);
+}
