@@ -175,6 +175,38 @@ describe('npm run deck on the course', () => {
 		};
 		expect(run()).toBe(run());
 	});
+
+	it('--no-overlay builds the generated cards alone: no hand-written card, no fix', () => {
+		const out = freshDir();
+		const lock = join(out, 'lock.json');
+		execFileSync('cp', ['content/notes.lock.json', lock]);
+		const overlay = JSON.parse(readFileSync('content/overlay.json', 'utf8')) as {
+			entries: { type: string; note: string; card?: { kind: string; key: string } }[];
+		};
+		const written = overlay.entries.flatMap((e) =>
+			e.type === 'question' && e.card ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []
+		);
+		const { status } = deckCommand('--no-overlay', '--out', out, '--lock', lock);
+		expect(status).toBe(0);
+		const deck = DeckSchema.parse(JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8')));
+		expect(written.length).toBeGreaterThan(50);
+		expect(deck.cards.filter((c) => written.includes(c.id))).toEqual([]);
+		expect(deck.cards.filter((c) => c.correction)).toEqual([]);
+	});
+
+	it('refuses --overlay together with --no-overlay, writing nothing', () => {
+		const out = freshDir();
+		const { status, stderr } = deckCommand(
+			'--no-overlay',
+			'--overlay',
+			'content/overlay.json',
+			'--out',
+			out
+		);
+		expect(status).toBe(1);
+		expect(stderr).toContain('deck: error: --overlay and --no-overlay cannot be used together');
+		expect(existsSync(join(out, 'deck.json'))).toBe(false);
+	});
 });
 
 describe('npm run deck: cards, the review report and the overlay', () => {
@@ -205,7 +237,9 @@ describe('npm run deck: cards, the review report and the overlay', () => {
 		expect(text).toContain('### tests/fixtures/other-author/definitions.txt:1 · n');
 		// AppArmor's class (Linux security module) gives wrong options of its kind; Seccomp has none
 		expect(text).toMatch(/MCQ `mcq:define-apparmor`/);
-		expect(text).toContain('- Blocked MCQ on Seccomp: fewer than three defined terms of the same kind');
+		expect(text).toContain(
+			'- Blocked MCQ on Seccomp: fewer than three defined terms of the same kind'
+		);
 		expect(text).toContain('- Unknown tag #psa');
 		expect(text).toContain('- **No card**: a fragment: nothing to ask');
 		expect(text).toContain('> &lt;script>alert("x")&lt;/script> Pod Security Admission');
