@@ -1,5 +1,5 @@
 import type { Card } from '../schema';
-import { definitionCards, definitionOf, kindOf, type Definition } from './families/definitions';
+import { definitionCards, definitionOf, kindOf, sentenceDefinitionCards, type Definition } from './families/definitions';
 import { proposal } from './families/proposal';
 import { termCards } from './families/terms';
 import { writtenCards } from './families/written';
@@ -125,6 +125,7 @@ function cardsForNote(
 	const cards: Card[] = [];
 	if (definition && reading.corrections.length === 0 && noteClass !== 'open') cards.push(...definitionCards(p, definition));
 	if (noteClass !== 'open' && noteClass !== 'fragment') {
+		if (!definition) cards.push(...sentenceDefinitionCards(p));
 		// a defined term already has its own MCQ and flashcard
 		cards.push(...termCards(p, new Set(definition?.names.map((n) => n.toLowerCase()))));
 	}

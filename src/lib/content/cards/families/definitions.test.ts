@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { definitionMcq, definitionOf } from './definitions';
+import { definitionMcq, definitionOf, sentenceDefinitionCards } from './definitions';
+import { Glossary } from '../glossary';
+import { readNote } from '../reading';
+import { proposal } from './proposal';
 
 describe('definition notes', () => {
 	it('reads the name, the bracketed other name, the lead sentence and the genus', () => {
@@ -37,4 +40,25 @@ describe('definition notes', () => {
 			reason: 'fewer than three defined terms of the same kind as Seccomp'
 		});
 	});
+});
+
+describe('a term defined inside a note', () => {
+	const cardsOf = (text: string) => {
+		const note = { id: 'n0000000001', text, tags: ['containersec'], source: { file: 't.txt', line: 1 } };
+		const glossary = Glossary.empty();
+		return sentenceDefinitionCards(proposal(note, readNote(note, [], false, glossary), glossary, new Map()));
+	};
+
+	it('asks "What is X?" with the rest of the sentence as the answer', () => {
+		expect(cardsOf('bane is a tool for creating apparmor profiles for container workloads.')).toMatchObject([
+			{ kind: 'recall', front: 'What is bane?', back: 'A tool for creating apparmor profiles for container workloads.' }
+		]);
+	});
+
+	it.each(['It is a tool for creating profiles for workloads.', 'CVE-2018-16886 and this is a very confusing bug in the proxy.'])(
+		'asks nothing of a sentence whose subject is not a name: %s',
+		(text) => {
+			expect(cardsOf(text)).toEqual([]);
+		}
+	);
 });

@@ -197,3 +197,31 @@ export function definitionCards(p: Proposal, def: Definition): Card[] {
 	else cards.push(mcqCard(p.idFor('mcq', `define-${def.name}`), made.question, made.answer, made.distractors, `${def.name}: ${def.lead}`, base));
 	return cards;
 }
+
+// "bane is a tool for creating AppArmor profiles": a name, "is a", what it is
+const IS_A = /^(?:(?:the|a|an)\s+)?([\p{L}\p{N}][\p{L}\p{N}._/+-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}._/+-]*){0,3})\s+(?:is|are)\s+((?:a|an)\s+\S.{10,})$/iu;
+const NOT_A_NAME = /^(?:it|this|that|there|these|those|they|he|she|which|what|who|one|each|every|all|some|any|here|so|and|but|or)$/i;
+
+/**
+ * A flashcard from a sentence that defines a term inside a note ("bane is a tool for creating
+ * AppArmor profiles"): "What is bane?", answered by the rest of the sentence. Only for a term the
+ * sentence names as such (a glossary term or a name with a capital, digit or dash), in a sentence
+ * that may be tested; at most one per note.
+ */
+export function sentenceDefinitionCards(p: Proposal): Card[] {
+	const { reading, glossary, base } = p;
+	for (const [i, sentence] of reading.sentences.entries()) {
+		const check = reading.tested[i];
+		if (check?.blocked || check?.withPrevious) continue;
+		const match = IS_A.exec(sentence.replace(/[.!]$/, ''));
+		const name = match?.[1];
+		const what = match?.[2];
+		if (!name || !what || name.split(/\s+/).some((w) => NOT_A_NAME.test(w))) continue;
+		const named = glossary.lookup(name) !== undefined || /[\p{Lu}\p{N}_/-]/u.test(name.slice(1)) || /^[\p{Ll}]+$/u.test(name);
+		if (!named || name.split(/\s+/).length > 3) continue;
+		// the answer must not simply repeat the name ("Kata is a Kata runtime")
+		if (formIn(what, answerForms(name))) continue;
+		return [{ id: p.idFor('recall', `what-is-${name}`), kind: 'recall', front: `What is ${name}?`, back: `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, ...base }];
+	}
+	return [];
+}
