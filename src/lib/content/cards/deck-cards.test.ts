@@ -34,10 +34,11 @@ describe('the course deck with its glossary and overlay', () => {
 
 	it('is a valid deck with cards of every kind', () => {
 		expect(() => DeckSchema.parse(build.deck)).not.toThrow();
-		// one card per stem (an MCQ where the term has wrong options of its kind, else a cloze)
-		expect(figures.byKind.mcq).toBeGreaterThan(90);
-		expect(figures.byKind.cloze).toBeGreaterThan(40);
-		expect(figures.byKind.recall).toBeGreaterThan(50);
+		// one card per sentence (an MCQ where the term has wrong options of its kind, else a cloze);
+		// issue 13 made it 92 MCQs, 19 clozes, 85 recall cards (was 127, 108, 100)
+		expect(figures.byKind.mcq).toBeGreaterThan(85);
+		expect(figures.byKind.cloze).toBeGreaterThan(15);
+		expect(figures.byKind.recall).toBeGreaterThan(70);
 	});
 
 	it('meets every card invariant (options, answer, distractors, no HTML, ids)', () => {
@@ -53,9 +54,9 @@ describe('the course deck with its glossary and overlay', () => {
 		expect(study.filter((n) => n.cardIds.length === 0).map((n) => `${n.source.file}:${n.source.line}`)).toEqual([]);
 	});
 
-	it('gives at least 75% of fact notes an MCQ', () => {
-		// 90% before issue 13: MCQs whose stem or form gave the answer away are refused now
-		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.75);
+	it('gives at least 70% of fact notes an MCQ', () => {
+		// 90% before issue 13 (71% after): MCQs whose stem or form gave the answer away are refused
+		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.7);
 	});
 
 	it('makes no generated card from an open question without an answer', () => {

@@ -145,7 +145,6 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			blocked.push({ item: term.value, reason: 'its sentence is already shown in another card of this note' });
 			continue;
 		}
-		shown.forEach((i) => usedSentences.add(i));
 		const front = withSubject(stem.text, note.tags, forms) + context;
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
@@ -156,6 +155,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			if (!refused) {
 				mcqs++;
 				cards.push(mcqCard(p.idFor('mcq', term.value), front, term.surface, distractors, full, p.base));
+				shown.forEach((i) => usedSentences.add(i));
 				continue;
 			}
 			// an answer that is not the only right one makes no cloze either
@@ -168,6 +168,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		if (clozes < MAX_CLOZE_PER_NOTE) {
 			clozes++;
 			cards.push({ id: p.idFor('cloze', term.value), kind: 'cloze', front, back: term.surface, ...p.base });
+			shown.forEach((i) => usedSentences.add(i));
 		}
 	}
 	return cards;
