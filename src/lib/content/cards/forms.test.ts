@@ -38,12 +38,16 @@ describe('answer forms', () => {
 });
 
 describe('cues and form outliers', () => {
+	it('sees a compound written apart ("run times" for runtime classes)', () => {
+		expect(cueWord('We can use ___ to support multiple run times in a cluster.', ['runtime classes', 'storage classes', 'ingress classes', 'gateway classes'], 0)).toBe('runtim');
+	});
+
 	it('finds a word only the answer shares with the stem', () => {
 		expect(cueWord('Which plugin limits what a node can modify?', ['NodeRestriction', 'AlwaysPullImages', 'PodSecurity', 'DenyServiceExternalIPs'], 0)).toBe('node');
 	});
 
 	it('finds no cue when a wrong option shares the word too', () => {
-		expect(cueWord('Which plugin checks pod security?', ['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'], 0)).toBeUndefined();
+		expect(cueWord('Which plugin checks the security of a pod?', ['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'], 0)).toBeUndefined();
 	});
 
 	it('finds a cue word the answer shares even when a wrong option shares another', () => {

@@ -143,13 +143,18 @@ export function root(word: string): string {
 	return bare.slice(0, 6);
 }
 
-/** Content words of a text, as roots ("Pods are scheduled" -> pod, schedu). */
+/**
+ * Content words of a text, as roots ("Pods are scheduled" -> pod, schedu), with each pair of
+ * neighbouring words also joined ("run times" -> runtim), so a compound written apart is seen.
+ */
 export function contentWords(text: string): Set<string> {
-	return new Set(
-		termWords(text.replace(/___/g, ' '))
-			.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
-			.map(root)
-	);
+	const words = termWords(text.replace(/___/g, ' . '));
+	const out = new Set(words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)).map(root));
+	for (let i = 0; i + 1 < words.length; i++) {
+		const [a, b] = [words[i]!, words[i + 1]!];
+		if (a.length >= 3 && b.length >= 3 && !STOP.has(a) && !STOP.has(b)) out.add(root(a + b));
+	}
+	return out;
 }
 
 /**

@@ -20,7 +20,10 @@ describe('stems a student can answer', () => {
 		['Another endpoint, ___, is enabled by setting the log level.', /refers to something/],
 		['We can create like policy bindings for ___ in the cluster.', /spoken filler/],
 		['___: any user, LocalSubjectAccessReview: the same but bound to a namespace.', /label: text pairs/],
-		['Four runtime approaches exist: ___, gVisor, WASM and confidential containers.', /one member of a list/]
+		['Four runtime approaches exist: ___, gVisor, WASM and confidential containers.', /one member of a list/],
+		['___ and its siblings can validate the authorization configuration, provide.', /ends in a fragment/],
+		['You can create it without a password (___") in the etcd cluster.', /unbalanced quote or bracket/],
+		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/]
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
 	});

@@ -32,7 +32,13 @@ export function stemProblem(stem: string): string | undefined {
 	if (startsWithPronoun(opened)) return 'the stem starts with a pronoun it does not resolve, or has no subject';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
-	if (DANGLING.test(text)) return 'the stem refers to something it does not include';
+	if (DANGLING.test(text) || /\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text))
+		return 'the stem refers to something it does not include';
+	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
+	const tail = /,\s*([^,]*?)[.!]?\s*$/.exec(text)?.[1] ?? '';
+	if (tail && tail.split(/\s+/).filter(Boolean).length <= 1 && !tail.includes('___'))
+		return 'the stem ends in a fragment';
+	if (!balanced(text)) return 'the stem has an unbalanced quote or bracket';
 	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
@@ -87,4 +93,16 @@ export function blankedStem(text: string, forms: AnswerForms, found: string[] = 
 			.replace(/___ or ___/g, '___')
 			.replace(/\b([Aa])n? ___/g, '$1(n) ___')
 	);
+}
+
+/** Whether quotes and brackets in a stem pair up (a stray `")` is a scrap of the note). */
+function balanced(text: string): boolean {
+	const quotes = (text.match(/"/g) ?? []).length;
+	if (quotes % 2 !== 0) return false;
+	let depth = 0;
+	for (const ch of text) {
+		if (ch === '(') depth++;
+		else if (ch === ')' && --depth < 0) return false;
+	}
+	return depth === 0;
 }
