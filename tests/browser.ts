@@ -72,7 +72,7 @@ export function ensureBrowserHere(env: NodeJS.ProcessEnv = process.env) {
 	return ensureBrowser({
 		found: () => findChromium(env) !== undefined,
 		run: ([command, ...args]) =>
-			spawnSync(command, args, {
+			spawnSync(command!, args, {
 				stdio: 'ignore',
 				env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }
 			}).status === 0,
