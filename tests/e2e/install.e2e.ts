@@ -218,19 +218,22 @@ test.describe('a Safari tab on an iPhone', () => {
 			await expectAxeClean(page);
 			await page.screenshot({ path: `screenshots/install-bring-phone-${colorScheme}.png` });
 		}
-		// one tap: the button is the file picker
-		const chooser = page.waitForEvent('filechooser');
-		await bring.getByText('Import a backup').click();
-		await (await chooser).setFiles(backup);
-		await expect(page.getByTestId('keep-progress-ready')).toHaveText(
-			new RegExp(`^Your progress is here: .*\\b${answered} reviews`)
+		// one tap to Settings' import, with the import in view
+		await bring.getByRole('link', { name: 'Import a backup' }).click();
+		await expect(page).toHaveURL(/\/settings#backup$/);
+		const picker = page.getByLabel(/Import a backup/);
+		await expect(picker).toBeInViewport();
+		await page.screenshot({ path: 'screenshots/install-bring-settings-phone-dark.png' });
+		await picker.setInputFiles(backup);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Restored from' })).toContainText(
+			`${answered} reviews`
 		);
-		await expect(bring).toHaveCount(0);
 		const { reviews } = await readAppDb<{ reviews: unknown[] }>(page, ['reviews']);
 		expect(reviews).toHaveLength(answered);
 
 		// with progress, standalone: neither the offer nor the import, on the home page or after study
-		await page.reload();
+		await page.goto('/');
 		await settled(page);
 		await expect(offer(page)).toHaveCount(0);
 		await expect(bring).toHaveCount(0);
