@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { paramsToSearch } from '../../src/lib/quiz/params';
 import { readAppDb } from './app-db';
 import { builtDeck } from './deck';
 
@@ -182,6 +183,29 @@ test.describe('a Safari tab on an iPhone', () => {
 		await expect(page.getByTestId('persist')).toContainText(
 			granted ? 'The browser keeps this app’s data' : 'The browser may delete this app’s data'
 		);
+	});
+
+	test('a class quiz from a QR code: the notice comes with the results, not during the questions', async ({
+		page
+	}) => {
+		const count = 5;
+		const quiz = { tags: [], exclude: [], count, seconds: null, seed: 'qr', deckHash: deck.hash };
+		await page.goto(`/quiz${paramsToSearch(quiz)}`);
+		await page.getByRole('button', { name: 'Start the quiz' }).click();
+		for (let i = 0; i < count; i++) {
+			await expect(page.locator('#question-text')).toBeVisible();
+			await expect(offer(page)).toHaveCount(0);
+			await page.keyboard.press('1');
+			await expect(offer(page)).toHaveCount(0);
+			await page.getByRole('button', { name: /Next question|See results/ }).click();
+		}
+		await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+		await expect(offer(page).getByRole('heading', { name: 'Keep your progress' })).toBeVisible();
+		await expectUncovered(page, [page.getByTestId('score'), page.getByTestId('per-question')]);
+		await page.screenshot({
+			path: 'screenshots/install-safari-quiz-phone-light.png',
+			fullPage: true
+		});
 	});
 
 	test('the installed app never shows them, and its first screen brings the progress over', async ({
