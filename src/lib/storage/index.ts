@@ -32,3 +32,4 @@ export * from './study';
 export * from './backup';
 export * from './stats';
 export * from './persist';
+export * from './install';
