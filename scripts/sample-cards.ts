@@ -48,16 +48,23 @@ const out: string[] = [];
 const key: Record<string, string> = {};
 const noteOf = (card: Card) => {
 	const note = notes.get(card.noteId);
-	const fix = card.correction ? `\n\nEditor's correction shown with the answer: ${card.correction}` : '';
+	const fix = card.correction
+		? `\n\nEditor's correction shown with the answer: ${card.correction}`
+		: '';
 	return `Note: ${note?.text ?? '(missing)'}${fix}`;
 };
-out.push(`# Sample: ${mcqs.length} MCQs, ${flashcards.length} flashcards (seed ${values.seed})`, '');
+out.push(
+	`# Sample: ${mcqs.length} MCQs, ${flashcards.length} flashcards (seed ${values.seed})`,
+	''
+);
 mcqs.forEach((c, i) => {
 	if (c.kind !== 'mcq') return;
 	const label = `M${i + 1}`;
 	key[label] = c.id;
 	out.push(`## ${label}`, '', `Q: ${c.question}`, '');
-	c.options.forEach((o, j) => out.push(`${'ABCD'[j]}. ${o}${j === c.answerIndex ? '   <- answer' : ''}`));
+	c.options.forEach((o, j) =>
+		out.push(`${'ABCD'[j]}. ${o}${j === c.answerIndex ? '   <- answer' : ''}`)
+	);
 	out.push('', noteOf(c), '');
 });
 flashcards.forEach((c, i) => {
