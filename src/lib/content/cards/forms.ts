@@ -181,6 +181,8 @@ const SHAPES: Shape[] = [
 	['a flag', (o) => /^--/.test(o)],
 	['a flag with a value', (o) => /=/.test(o)],
 	['an acronym', (o) => /^[\p{Lu}\p{N}]{2,8}s?$/u.test(o)],
+	// IaaS, mTLS, gRPC: short, with two capitals or more
+	['an abbreviation', (o) => /^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}]{2,6}$/u.test(o)],
 	['capitalised', (o) => /^\p{Lu}/u.test(o)],
 	['a number', (o) => /^\D*\d/.test(o)]
 ];

@@ -5,6 +5,7 @@ import { blankedStem, mcqProblem, stemProblem } from './gate';
 describe('stems a student can answer', () => {
 	it('accepts a full clause with one blank', () => {
 		expect(stemProblem('The API server listens on port ___ by default.')).toBeUndefined();
+		expect(stemProblem('___ restricts which labels a node can modify on itself; allowing this tricks schedulers.')).toBeUndefined();
 	});
 
 	it.each([
@@ -23,7 +24,8 @@ describe('stems a student can answer', () => {
 		['Four runtime approaches exist: ___, gVisor, WASM and confidential containers.', /one member of a list/],
 		['___ and its siblings can validate the authorization configuration, provide.', /ends in a fragment/],
 		['You can create it without a password (___") in the etcd cluster.', /unbalanced quote or bracket/],
-		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/]
+		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/],
+		['In this way ___ tells the kubelet which pods to run on every node.', /refers to something/]
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
 	});
@@ -44,6 +46,11 @@ describe('MCQs that give themselves away', () => {
 
 	it('refuses the answer left in the stem in lower case (Node for "their own node")', () => {
 		expect(mcqProblem('The ___ authorizer grants kubelets access to objects of their own node.', ['Node', 'Webhook', 'ABAC', 'RBAC'], 0)).toMatch(/still in the stem as "node"/);
+	});
+
+	it('refuses options that do not agree with the article or verb around the blank', () => {
+		expect(mcqProblem('A(n) ___ is a group of machines that work together.', ['Cluster', 'Nodes', 'Host', 'Datacenter'], 0)).toMatch(/plural option after "a\(n\)"/);
+		expect(mcqProblem('___ are processes with resource limits set by the kernel.', ['Containers', 'Virtualization', 'Debugging', 'Runtime'], 0)).toMatch(/agree with "are"/);
 	});
 
 	it('accepts options of one form with no cue', () => {

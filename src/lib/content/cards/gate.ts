@@ -32,7 +32,9 @@ export function stemProblem(stem: string): string | undefined {
 	if (startsWithPronoun(opened)) return 'the stem starts with a pronoun it does not resolve, or has no subject';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
-	if (DANGLING.test(text) || /\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text))
+	// "this", "the term", "such" early in a stem point at text before it
+	const first = text.split(/\s+/).slice(0, 6).join(' ');
+	if (DANGLING.test(text) || /\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) || /\b(?:this|the term|such)\b/i.test(first))
 		return 'the stem refers to something it does not include';
 	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
 	const tail = /,\s*([^,]*?)[.!]?\s*$/.exec(text)?.[1] ?? '';
@@ -70,6 +72,11 @@ export function mcqProblem(
 	}
 	const cue = cueWord(stem, options, answerIndex);
 	if (cue) return `only the answer shares the word "${cue}" with the stem`;
+	// "A(n) ___ is" with "Nodes" among the options; "___ are" with one plural answer
+	const plural = (o: string) => /[^s]s$/.test(o) && !/\bas a service$/i.test(o);
+	const after = /___\s+(is|was|has|are|were|have)\b/i.exec(stem)?.[1]?.toLowerCase();
+	if (/\ba\(n\) ___/i.test(stem) && options.some(plural)) return 'a plural option after "a(n)"';
+	if (after && new Set(options.map(plural)).size > 1) return `the options do not all agree with "${after}"`;
 	const cased = new Set(options.map((o) => /^\p{Lu}/u.test(o)));
 	if (cased.size > 1 && !options.some((o) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(o)))
 		return 'the options mix capitalised and lower-case names';

@@ -106,6 +106,9 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 	const hedge = hedgeIn(sentence);
 	if (hedge) return { blocked: `hedged sentence (${hedge})`, reportable: true };
 	if (TODO_START.test(sentence)) return { blocked: 'a to-do for the author' };
+	// "For example, Yahoo! Finance's API ...": an example, not a fact worth asking
+	if (/^(?:for example|for instance|e\.g\.|let's say|let us say|say|imagine|suppose|take)\b/i.test(sentence))
+		return { blocked: 'an example, not a fact' };
 	const words = sentence.split(/\s+/).length;
 	if (words < 4) return { blocked: 'too short to be a statement' };
 	if (startsWithPronoun(sentence)) {
