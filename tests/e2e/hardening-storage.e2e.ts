@@ -43,9 +43,14 @@ async function answer(page: Page): Promise<string> {
 	const id = (await currentId(page))!;
 	const tap = await readyToAnswer(page);
 	await tap();
+	// a wrong MCQ answer waits on Continue; a flashcard moves on by itself
 	const next = page.getByRole('button', { name: 'Continue' });
-	if (await next.isVisible()) await next.click();
-	await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0);
+	await expect(async () => {
+		if (await next.isVisible()) await next.click();
+		await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0, {
+			timeout: 500
+		});
+	}).toPass();
 	return id;
 }
 

@@ -37,12 +37,18 @@ const stored = (page: Page) => readAppDb<Stored>(page, ['cards', 'reviews']);
 
 const currentCard = (page: Page) => page.locator('article.card');
 const currentId = (page: Page) => currentCard(page).getAttribute('data-card-id');
+/** Waits for the card's face (an MCQ's options or a flashcard's "Show answer") before looking at it. */
+const cardFace = (page: Page) =>
+	expect(
+		page.locator('.options').or(page.getByRole('button', { name: 'Show answer' }))
+	).toBeVisible();
 
 /** Answers the card on screen as a person would: Good on a flashcard, the first option on an MCQ. */
 async function answerGood(
 	page: Page,
 	interval: string | undefined = '10m'
 ): Promise<{ id: string; kind: 'mcq' | 'flash' }> {
+	await cardFace(page);
 	const id = (await currentId(page))!;
 	if (await page.locator('.options').isVisible()) {
 		const card = deck.cards.find((c) => c.id === id)!;
@@ -337,6 +343,7 @@ const notesWithMcq = new Set(deck.cards.filter((c) => c.kind === 'mcq').map((c) 
 /** MCQs come after a note's flashcards; suspending those brings an MCQ up today. */
 async function studyUntilMcq(page: Page): Promise<string> {
 	for (let i = 0; i < 60; i++) {
+		await cardFace(page);
 		const id = (await currentId(page))!;
 		if (await page.locator('.options').isVisible()) {
 			// settled: the same MCQ a moment later

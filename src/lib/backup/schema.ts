@@ -194,7 +194,10 @@ export const preferenceSchemas = new Map<string, z.ZodMiniType>([
 		})
 	],
 	['lastExport', at],
-	['exportReminderSnoozed', at]
+	['exportReminderSnoozed', at],
+	// the offer to install ($lib/storage/install.ts): what the user answered, and persist() asked
+	['installChoice', z.object({ outcome: z.enum(['accepted', 'dismissed', 'not-now']), at: count })],
+	['persistAsked', at]
 ]);
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -139,7 +139,12 @@ const steps: fc.Arbitrary<Step>[] = [
 				await storage.recordQuizReviews(run, deck, scheduler, new Date(clock));
 		}),
 	fc.constant(() => storage.syncDeck(smallerDeck, new Date(start))),
-	fc.constant((t: number) => storage.dismissExportReminder(new Date(t)))
+	fc.constant((t: number) => storage.dismissExportReminder(new Date(t))),
+	// issue 17's preferences: the answer to the offer to install, and persist() asked
+	fc
+		.constantFrom('accepted' as const, 'dismissed' as const, 'not-now' as const)
+		.map((outcome) => (t: number) => storage.saveInstallChoice(outcome, new Date(t))),
+	fc.constant((t: number) => storage.persistAfterFirstAnswer(new Date(t)))
 ];
 
 async function wipe() {
