@@ -50,7 +50,8 @@ export function buildDeck(
 	);
 	for (const index of assignment.duplicates) {
 		const note = parsedNotes[index];
-		if (note) warnings.push({ ...note.source, message: 'duplicate note: the same text appears earlier' });
+		if (note)
+			warnings.push({ ...note.source, message: 'duplicate note: the same text appears earlier' });
 	}
 
 	const notes: Note[] = parsedNotes.map((note, i) => ({
@@ -69,14 +70,17 @@ export function buildDeck(
 	const content = { notes, tags: countTags(notes, vocabulary), cards };
 	const deck: Deck = { version: DECK_FORMAT, hash: hashText(JSON.stringify(content)), ...content };
 	const unknownTags = new Map(
-		parsedNotes.map((n, i) => [notes[i]?.id ?? '', n.unknownTags] as const).filter(([, u]) => u.length > 0)
+		parsedNotes
+			.map((n, i) => [notes[i]?.id ?? '', n.unknownTags] as const)
+			.filter(([, u]) => u.length > 0)
 	);
 	return { deck, lock: assignment.lock, warnings, cards: cardBuild, unknownTags };
 }
 
 function countTags(notes: Note[], vocabulary: TagVocabulary): DeckTag[] {
 	const counts = new Map<string, number>();
-	for (const note of notes) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+	for (const note of notes)
+		for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
 	return [...counts.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([name, count]) => {

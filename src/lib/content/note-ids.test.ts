@@ -62,7 +62,10 @@ describe('stable note ids', () => {
 
 		// a new note that resembles the deleted one does not inherit its id
 		const similar = 'Service accounts cannot be members of any groups at all.';
-		const later = assignNoteIds([...afterDelete.ids.map((_, i) => [notes[0], notes[1], notes[3]][i]!), similar], afterDelete.lock);
+		const later = assignNoteIds(
+			[...afterDelete.ids.map((_, i) => [notes[0], notes[1], notes[3]][i]!), similar],
+			afterDelete.lock
+		);
 		expect(later.ids[3]).not.toBe(deleted);
 	});
 

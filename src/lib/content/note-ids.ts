@@ -101,7 +101,9 @@ export function assignNoteIds(texts: string[], previous: NoteLock = emptyLock())
 			if (score >= SAME_NOTE_SIMILARITY) pairs.push({ note, entry, score });
 		}
 	}
-	pairs.sort((a, b) => b.score - a.score || a.note - b.note || a.entry.id.localeCompare(b.entry.id));
+	pairs.sort(
+		(a, b) => b.score - a.score || a.note - b.note || a.entry.id.localeCompare(b.entry.id)
+	);
 	for (const { note, entry } of pairs) {
 		if (ids[note] !== undefined || taken.has(entry.id)) continue;
 		ids[note] = entry.id;

@@ -11,11 +11,9 @@ const only = (input: string) => {
 
 describe('paragraphs', () => {
 	it('separates notes by blank lines', () => {
-		expect(parse('One. #etcd\n\nTwo. #authn\n\n\n\nThree. #authz').notes.map((n) => n.text)).toEqual([
-			'One.',
-			'Two.',
-			'Three.'
-		]);
+		expect(
+			parse('One. #etcd\n\nTwo. #authn\n\n\n\nThree. #authz').notes.map((n) => n.text)
+		).toEqual(['One.', 'Two.', 'Three.']);
 	});
 
 	it('separates notes by --- lines even without blank lines', () => {

@@ -6,7 +6,9 @@ const render = (text: string) => renderNote(text, nodeSanitizer);
 
 describe('renderNote', () => {
 	it('renders markdown emphasis, code and links', () => {
-		expect(render('Use `--anonymous-auth=false`, *not* **that**, see https://12factor.net/config')).toBe(
+		expect(
+			render('Use `--anonymous-auth=false`, *not* **that**, see https://12factor.net/config')
+		).toBe(
 			'<p>Use <code>--anonymous-auth=false</code>, <em>not</em> <strong>that</strong>, see <a href="https://12factor.net/config">https://12factor.net/config</a></p>'
 		);
 	});
@@ -19,7 +21,9 @@ describe('renderNote', () => {
 	});
 
 	it('drops javascript: and data: links but keeps their text', () => {
-		const html = render('[click](javascript:alert(1)) and [data](data:text/html,<script>alert(1)</script>)');
+		const html = render(
+			'[click](javascript:alert(1)) and [data](data:text/html,<script>alert(1)</script>)'
+		);
 		expect(unsafeParts(html)).toEqual([]);
 		expect(html).not.toMatch(/href="(javascript|data):/i);
 		expect(html).toContain('click');

@@ -9,7 +9,20 @@ export interface Sanitizer {
 
 /** Only plain inline and block formatting survives; no images (they would be third-party requests). */
 export const SANITIZE_CONFIG = {
-	ALLOWED_TAGS: ['p', 'a', 'em', 'strong', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'br'],
+	ALLOWED_TAGS: [
+		'p',
+		'a',
+		'em',
+		'strong',
+		'del',
+		'code',
+		'pre',
+		'ul',
+		'ol',
+		'li',
+		'blockquote',
+		'br'
+	],
 	ALLOWED_ATTR: ['href'],
 	// a path on this site, never `//host` or `/\host` (which browsers read as another site)
 	ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/(?![/\\]))/i,

@@ -8,13 +8,21 @@ import {
 	MAX_TAGS
 } from './tag-filter';
 
-const resolve = (t: string) => ({ runtimes: 'runtime', triva: 'trivia' })[t.toLowerCase()] ?? t.toLowerCase();
+const resolve = (t: string) =>
+	({ runtimes: 'runtime', triva: 'trivia' })[t.toLowerCase()] ?? t.toLowerCase();
 const note = (tags: string[], text = 'etcd stores keys') => ({ tags, text });
 
 describe('tag filter', () => {
 	it('reads tags, exclusions and the query from the URL, resolving aliases and case', () => {
-		const filter = filterFromSearch(new URLSearchParams('tags=ETCD,runtimes,%23rbac&exclude=triva&q= mTLS '), resolve);
-		expect(filter).toEqual({ tags: ['etcd', 'runtime', 'rbac'], exclude: ['trivia'], query: 'mTLS' });
+		const filter = filterFromSearch(
+			new URLSearchParams('tags=ETCD,runtimes,%23rbac&exclude=triva&q= mTLS '),
+			resolve
+		);
+		expect(filter).toEqual({
+			tags: ['etcd', 'runtime', 'rbac'],
+			exclude: ['trivia'],
+			query: 'mTLS'
+		});
 	});
 
 	it('writes a readable query string and reads it back unchanged', () => {
@@ -33,7 +41,9 @@ describe('tag filter', () => {
 
 	it('with no tags, matches every note not excluded', () => {
 		expect(matchesFilter(note(['authn']), { tags: [], exclude: [], query: '' })).toBe(true);
-		expect(matchesFilter(note(['trivia']), { tags: [], exclude: ['trivia'], query: '' })).toBe(false);
+		expect(matchesFilter(note(['trivia']), { tags: [], exclude: ['trivia'], query: '' })).toBe(
+			false
+		);
 	});
 
 	it('searches every word, ignoring case and accents', () => {

@@ -76,7 +76,8 @@ export function tagList(params: URLSearchParams, key: string, resolve: TagResolv
 export function filterToSearch(filter: TagFilter): string {
 	const parts: string[] = [];
 	if (filter.tags.length) parts.push(`tags=${filter.tags.map(encodeURIComponent).join(',')}`);
-	if (filter.exclude.length) parts.push(`exclude=${filter.exclude.map(encodeURIComponent).join(',')}`);
+	if (filter.exclude.length)
+		parts.push(`exclude=${filter.exclude.map(encodeURIComponent).join(',')}`);
 	if (filter.query) parts.push(`q=${encodeURIComponent(filter.query)}`);
 	return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -25,9 +25,7 @@ export class TagVocabulary {
 	}
 
 	static fromFile(file: TagFile): TagVocabulary {
-		return new TagVocabulary(
-			Object.entries(file.tags).map(([name, t]) => ({ name, ...t }))
-		);
+		return new TagVocabulary(Object.entries(file.tags).map(([name, t]) => ({ name, ...t })));
 	}
 
 	/** Canonical name for a known tag or alias, else undefined. */

@@ -20,7 +20,9 @@ const courseFile = 'content/notes/000_7ef2b5a9121132d0.txt';
 const course: NoteSource[] = [{ file: courseFile, text: readFileSync(courseFile, 'utf8') }];
 const buildCourse = () => buildDeck(course, vocabulary, lock, nodeSanitizer, { glossary, overlay });
 const handWrittenCards = new Set(
-	overlay.entries.flatMap((e) => (e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []))
+	overlay.entries.flatMap((e) =>
+		e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []
+	)
 );
 const handWritten = new Set(
 	overlay.entries.flatMap((e) =>
@@ -50,8 +52,12 @@ describe('the course deck with its glossary and overlay', () => {
 	});
 
 	it('gives every fact and advice note a card', () => {
-		const study = build.cards.notes.filter((n) => ['fact', 'answered', 'advice'].includes(n.noteClass));
-		expect(study.filter((n) => n.cardIds.length === 0).map((n) => `${n.source.file}:${n.source.line}`)).toEqual([]);
+		const study = build.cards.notes.filter((n) =>
+			['fact', 'answered', 'advice'].includes(n.noteClass)
+		);
+		expect(
+			study.filter((n) => n.cardIds.length === 0).map((n) => `${n.source.file}:${n.source.line}`)
+		).toEqual([]);
 	});
 
 	it('gives at least 65% of fact notes an MCQ', () => {
@@ -81,9 +87,12 @@ describe('the course deck with its glossary and overlay', () => {
 		expect(JSON.stringify(again.deck)).toBe(JSON.stringify(build.deck));
 	});
 
-	it('keeps a note\'s card ids when another note is edited', () => {
+	it("keeps a note's card ids when another note is edited", () => {
 		const edited = course[0]!.text.replace('Docker was split into', 'Docker got split into');
-		const other = buildDeck([{ file: courseFile, text: edited }], vocabulary, lock, nodeSanitizer, { glossary, overlay });
+		const other = buildDeck([{ file: courseFile, text: edited }], vocabulary, lock, nodeSanitizer, {
+			glossary,
+			overlay
+		});
 		const ids = (b: typeof build) =>
 			b.deck.cards.filter((c) => !c.id.startsWith(dockerNote(b))).map((c) => c.id);
 		expect(ids(other)).toEqual(ids(build));
@@ -111,7 +120,9 @@ describe('notes from another author, in another style, with no overlay', () => {
 	it('finds cards for most notes, and says why a definition has no MCQ', () => {
 		const withCard = build.cards.notes.filter((n) => n.cardIds.length > 0).length;
 		expect(withCard / build.deck.notes.length).toBeGreaterThanOrEqual(0.8);
-		for (const n of build.cards.notes.filter((n) => n.cardIds.some((id) => id.includes(':recall:define-')))) {
+		for (const n of build.cards.notes.filter((n) =>
+			n.cardIds.some((id) => id.includes(':recall:define-'))
+		)) {
 			const mcq = n.cardIds.some((id) => id.includes(':mcq:define-'));
 			if (!mcq) expect(n.blocked.map((b) => b.item).join()).toMatch(/^MCQ on |,MCQ on /);
 		}
@@ -130,7 +141,9 @@ describe('a synthetic stress corpus', () => {
 			': just a colon #trivia',
 			'A very long note '.repeat(200) + '#trivia'
 		].join('\n\n');
-		const build = buildDeck([{ file: 'odd.txt', text }], vocabulary, emptyLock(), nodeSanitizer, { glossary });
+		const build = buildDeck([{ file: 'odd.txt', text }], vocabulary, emptyLock(), nodeSanitizer, {
+			glossary
+		});
 		expect(() => DeckSchema.parse(build.deck)).not.toThrow();
 		expect(deckProblems(build)).toEqual([]);
 	});

@@ -10,7 +10,13 @@ import { emptyLock } from '../note-ids';
 import { NoteLockSchema, TagFileSchema } from '../schema';
 import { TagVocabulary } from '../tag-vocabulary';
 import { nodeSanitizer } from '../test-sanitizer';
-import { answerLeaks, answerLongestShare, answerPositions, repeatedFronts, templateFronts } from './deck-figures';
+import {
+	answerLeaks,
+	answerLongestShare,
+	answerPositions,
+	repeatedFronts,
+	templateFronts
+} from './deck-figures';
 import { Glossary } from './glossary';
 import { parseOverlay, type Overlay } from './overlay';
 
@@ -26,12 +32,34 @@ const files = (dir: string): NoteSource[] =>
 		.map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 
 const decks: [string, () => ReturnType<typeof buildDeck>, Overlay | undefined][] = [
-	['the course with its overlay', () => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary, overlay }), overlay],
-	['the course without its overlay', () => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary }), undefined],
-	['the Cloud Native Glossary corpus', () => buildDeck(files('tests/fixtures/corpora'), vocabulary, emptyLock(), nodeSanitizer, { glossary }), undefined],
+	[
+		'the course with its overlay',
+		() => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary, overlay }),
+		overlay
+	],
+	[
+		'the course without its overlay',
+		() => buildDeck(files('content/notes'), vocabulary, lock, nodeSanitizer, { glossary }),
+		undefined
+	],
+	[
+		'the Cloud Native Glossary corpus',
+		() =>
+			buildDeck(files('tests/fixtures/corpora'), vocabulary, emptyLock(), nodeSanitizer, {
+				glossary
+			}),
+		undefined
+	],
 	[
 		'the other-author fixtures',
-		() => buildDeck([...files('tests/fixtures/other-author'), ...files('tests/fixtures/other-domains')], vocabulary, emptyLock(), nodeSanitizer, { glossary }),
+		() =>
+			buildDeck(
+				[...files('tests/fixtures/other-author'), ...files('tests/fixtures/other-domains')],
+				vocabulary,
+				emptyLock(),
+				nodeSanitizer,
+				{ glossary }
+			),
 		undefined
 	]
 ];
@@ -68,13 +96,22 @@ describe.each(decks)('%s', (_, build, withOverlay) => {
 
 	it('makes no card from a #todo, #demo or #labs note that the overlay does not answer', () => {
 		const written = new Set(
-			(withOverlay?.entries ?? []).flatMap((e) => (e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []))
+			(withOverlay?.entries ?? []).flatMap((e) =>
+				e.type === 'question' ? [`${e.note}:${e.card.kind}:${e.card.key}`] : []
+			)
 		);
-		for (const note of deck.notes.filter((n) => n.tags.some((t) => ['todo', 'demo', 'labs'].includes(t)))) {
-			const answered = (withOverlay?.entries ?? []).some((e) => e.note === note.id && (e.type === 'answer' || e.type === 'classify'));
+		for (const note of deck.notes.filter((n) =>
+			n.tags.some((t) => ['todo', 'demo', 'labs'].includes(t))
+		)) {
+			const answered = (withOverlay?.entries ?? []).some(
+				(e) => e.note === note.id && (e.type === 'answer' || e.type === 'classify')
+			);
 			if (answered) continue;
 			const cards = deck.cards.filter((c) => c.noteId === note.id && !written.has(c.id));
-			expect(cards.map((c) => c.id), `${note.source.file}:${note.source.line}`).toEqual([]);
+			expect(
+				cards.map((c) => c.id),
+				`${note.source.file}:${note.source.line}`
+			).toEqual([]);
 		}
 	});
 

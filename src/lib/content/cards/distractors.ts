@@ -26,10 +26,15 @@ export function distractorsFor(
 	if (term.type === 'number') return numberDistractors(term, noteText, cardId);
 	if (term.type === 'port') return portDistractors(term, noteText, cardId);
 	const answer = term.glossary;
-	if (!answer) return { reason: `no glossary class for ${term.value}, so no distractors of the same kind` };
+	if (!answer)
+		return { reason: `no glossary class for ${term.value}, so no distractors of the same kind` };
 	const cls = glossary.classes.get(answer.class);
 	if (!cls) return { reason: `unknown class ${answer.class}` };
-	if (!cls.ask) return { reason: `every ${cls.label} would be right here (class is never asked)`, unique: false };
+	if (!cls.ask)
+		return {
+			reason: `every ${cls.label} would be right here (class is never asked)`,
+			unique: false
+		};
 
 	const pool: GlossaryTerm[] = [];
 	for (const from of cls.distractorsFrom) pool.push(...glossary.members(from));
@@ -52,8 +57,11 @@ export function distractorsFor(
 	}
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;
 	// members of a class made from the notes can be of any kind: only those sharing a tag will do
-	const kin = cls.sameTags ? eligible.filter((t) => overlap(t) > 0 && !tooSimilar(t.term, answer.term)) : eligible;
-	if (kin.length < 3) return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
+	const kin = cls.sameTags
+		? eligible.filter((t) => overlap(t) > 0 && !tooSimilar(t.term, answer.term))
+		: eligible;
+	if (kin.length < 3)
+		return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
 	// options of one form first ("RBAC" against "ABAC", not against "Node"); then those sharing
 	// the stem's words with the answer, so the words point at no one; then shared tags
 	const like = (t: GlossaryTerm) => shapeLikeness(shapedLike(t, term.surface), term.surface);
@@ -168,9 +176,7 @@ function numberDistractors(term: Term, noteText: string, cardId: string): Distra
 			.sort((a, b) => Math.abs(a - value) - Math.abs(b - value) || a - b);
 	} else {
 		const factors = [0.5, 2, 1.5, 4, 0.25, 3, 0.8, 1.2];
-		candidates = factors
-			.map((f) => Math.round(value * f))
-			.filter((v) => v > 0 && v !== value);
+		candidates = factors.map((f) => Math.round(value * f)).filter((v) => v > 0 && v !== value);
 		if (Number.isInteger(value) && value <= 20) candidates.unshift(value - 2, value + 2, value + 4);
 	}
 	const texts = candidates
@@ -182,7 +188,9 @@ function numberDistractors(term: Term, noteText: string, cardId: string): Distra
 }
 
 /** Ports a Kubernetes cluster listens on: the wrong options for a port fact. */
-const KUBERNETES_PORTS = [443, 2379, 2380, 6443, 8080, 8443, 10249, 10250, 10255, 10256, 10257, 10259];
+const KUBERNETES_PORTS = [
+	443, 2379, 2380, 6443, 8080, 8443, 10249, 10250, 10255, 10256, 10257, 10259
+];
 
 /** Other well-known cluster ports, the nearest in value first, none written in the note. */
 function portDistractors(term: Term, noteText: string, cardId: string): DistractorResult {

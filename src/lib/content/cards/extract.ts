@@ -34,12 +34,17 @@ const VERSION =
 const VERSION_V = /\bv(\d+\.\d+(?:\.\d+)?)\b/g;
 const UNITS =
 	'%|percent|minutes?|mins?|seconds?|secs?|hours?|days?|years?|ms|characters?|bytes?|bits?|syscalls?|MB|GB|KB|KiB|MiB|GiB';
-const NUMBER = new RegExp(`(?<![\\w.-])(\\d+(?:\\.\\d+)?)\\s?(${UNITS})\\b|(?<![\\w.-])(\\d+)%`, 'g');
+const NUMBER = new RegExp(
+	`(?<![\\w.-])(\\d+(?:\\.\\d+)?)\\s?(${UNITS})\\b|(?<![\\w.-])(\\d+)%`,
+	'g'
+);
 // "port 6443", "2379/tcp", and the control plane's well-known ports wherever they are written
-const PORT = /\bports?\s+(\d{2,5})\b|\b(\d{2,5})\/(?:tcp|udp)\b|(?<![\w.:-])(2379|2380|6443|10250|10255|10256|10257|10259)(?![\w.-])/gi;
+const PORT =
+	/\bports?\s+(\d{2,5})\b|\b(\d{2,5})\/(?:tcp|udp)\b|(?<![\w.:-])(2379|2380|6443|10250|10255|10256|10257|10259)(?![\w.-])/gi;
 const WEIGHT = /\b(?:weight|cost|factor|length)\s+(\d+)\b/gi;
 const QUOTED = /"([^"]{2,60})"|“([^”]{2,60})”/g;
-const CAMEL = /(?<![\w/-])(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![\w/-])/g;
+const CAMEL =
+	/(?<![\w/-])(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)(?![\w/-])/g;
 const ACRONYM = /(?<![\w/-])[A-Z][A-Z0-9]{1,6}(?![\w/-])/g;
 const PATH = /(?<![\w/])\/[a-z][\w.-]*(?:\/[\w.-]+)*/g;
 
@@ -77,7 +82,8 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 		add({ type: 'version', value: (m[1] ?? '').replace(/^v/, ''), ...at(m, 1) });
 	}
 	// "v1.24" is blanked and offered whole, so options read "v1.23", "v1.24", ...
-	for (const m of sentence.matchAll(VERSION_V)) add({ type: 'version', value: m[1] ?? '', ...at(m) });
+	for (const m of sentence.matchAll(VERSION_V))
+		add({ type: 'version', value: m[1] ?? '', ...at(m) });
 	for (const m of sentence.matchAll(PORT)) {
 		const group = m[1] ? 1 : m[2] ? 2 : 3;
 		add({ type: 'port', value: m[group] ?? '', ...at(m, group) });
@@ -87,9 +93,17 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 		add({ type: 'number', value: m[0], unit: m[2] ?? '%', ...at(m), surface: m[0] });
 		void value;
 	}
-	for (const m of sentence.matchAll(WEIGHT)) add({ type: 'number', value: m[1] ?? '', unit: '', ...at(m, 1) });
+	for (const m of sentence.matchAll(WEIGHT))
+		add({ type: 'number', value: m[1] ?? '', unit: '', ...at(m, 1) });
 	for (const g of glossary.find(sentence)) {
-		add({ type: 'glossary', value: g.term.term, surface: g.surface, start: g.start, end: g.end, glossary: g.term });
+		add({
+			type: 'glossary',
+			value: g.term.term,
+			surface: g.surface,
+			start: g.start,
+			end: g.end,
+			glossary: g.term
+		});
 	}
 	for (const m of sentence.matchAll(PATH)) {
 		const path = m[0].replace(/[.,]+$/, '');
@@ -99,7 +113,14 @@ export function extractTerms(sentence: string, glossary: Glossary): Term[] {
 	for (const m of sentence.matchAll(QUOTED)) {
 		const inner = m[1] ?? m[2] ?? '';
 		const start = (m.index ?? 0) + 1;
-		add({ type: 'quoted', value: inner, surface: inner, start, end: start + inner.length, glossary: glossary.lookup(inner) });
+		add({
+			type: 'quoted',
+			value: inner,
+			surface: inner,
+			start,
+			end: start + inner.length,
+			glossary: glossary.lookup(inner)
+		});
 	}
 	for (const m of sentence.matchAll(CAMEL)) add({ type: 'camel', value: m[0], ...at(m) });
 	for (const m of sentence.matchAll(ACRONYM)) add({ type: 'acronym', value: m[0], ...at(m) });

@@ -35,8 +35,20 @@ describe('option order', () => {
 
 describe('repeated fronts', () => {
 	it('keeps the first card with a front and says which one it repeats', () => {
-		const a: Card = { id: 'n0000000001:cloze:a', noteId: 'n0000000001', tags: [], kind: 'cloze', front: 'The ___ port.', back: 'x' };
-		const b: Card = { ...a, id: 'n0000000002:cloze:b', noteId: 'n0000000002', front: 'The  ___ PORT.' };
+		const a: Card = {
+			id: 'n0000000001:cloze:a',
+			noteId: 'n0000000001',
+			tags: [],
+			kind: 'cloze',
+			front: 'The ___ port.',
+			back: 'x'
+		};
+		const b: Card = {
+			...a,
+			id: 'n0000000002:cloze:b',
+			noteId: 'n0000000002',
+			front: 'The  ___ PORT.'
+		};
 		const { kept, dropped } = dropRepeatedFronts([a, b]);
 		expect(kept).toEqual([a]);
 		expect(dropped[0]?.reason).toBe('same front as n0000000001:cloze:a');

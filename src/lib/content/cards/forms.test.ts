@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answerForms, blankForms, cueWord, formIn, formOutlier, initials, termWords } from './forms';
+import {
+	answerForms,
+	blankForms,
+	cueWord,
+	formIn,
+	formOutlier,
+	initials,
+	termWords
+} from './forms';
 
 describe('answer forms', () => {
 	it('splits CamelCase, flags and hyphens into words', () => {
@@ -39,26 +47,56 @@ describe('answer forms', () => {
 
 describe('cues and form outliers', () => {
 	it('sees a compound written apart ("run times" for runtime classes)', () => {
-		expect(cueWord('We can use ___ to support multiple run times in a cluster.', ['runtime classes', 'storage classes', 'ingress classes', 'gateway classes'], 0)).toBe('runtim');
+		expect(
+			cueWord(
+				'We can use ___ to support multiple run times in a cluster.',
+				['runtime classes', 'storage classes', 'ingress classes', 'gateway classes'],
+				0
+			)
+		).toBe('runtim');
 	});
 
 	it('finds a word only the answer shares with the stem', () => {
-		expect(cueWord('Which plugin limits what a node can modify?', ['NodeRestriction', 'AlwaysPullImages', 'PodSecurity', 'DenyServiceExternalIPs'], 0)).toBe('node');
+		expect(
+			cueWord(
+				'Which plugin limits what a node can modify?',
+				['NodeRestriction', 'AlwaysPullImages', 'PodSecurity', 'DenyServiceExternalIPs'],
+				0
+			)
+		).toBe('node');
 	});
 
 	it('finds no cue when a wrong option shares the word too', () => {
-		expect(cueWord('Which plugin checks the security of a pod?', ['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'], 0)).toBeUndefined();
+		expect(
+			cueWord(
+				'Which plugin checks the security of a pod?',
+				['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'],
+				0
+			)
+		).toBeUndefined();
 	});
 
 	it('finds a cue word the answer shares even when a wrong option shares another', () => {
-		expect(cueWord('Which plugin checks pod security?', ['PodSecurity', 'PodNodeSelector', 'EventRateLimit', 'NodeRestriction'], 0)).toBe('securi');
+		expect(
+			cueWord(
+				'Which plugin checks pod security?',
+				['PodSecurity', 'PodNodeSelector', 'EventRateLimit', 'NodeRestriction'],
+				0
+			)
+		).toBe('securi');
 	});
 
 	it('names the answer that alone is an acronym, or alone lower-case', () => {
 		expect(formOutlier(['RBAC', 'Node', 'Webhook', 'AlwaysAllow'], 0)).toBe('alone is an acronym');
-		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe('alone is not capitalised');
+		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe(
+			'alone is not capitalised'
+		);
 		expect(formOutlier(['RBAC', 'ABAC', 'Node', 'Webhook'], 0)).toBeUndefined();
-		expect(formOutlier(['IaaS', 'Managed services', 'Edge Computing', 'Service Mesh'], 0)).toBe('alone is an abbreviation');
-		expect(formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)).toBe('alone does not start with "kube"');
+		expect(formOutlier(['IaaS', 'Managed services', 'Edge Computing', 'Service Mesh'], 0)).toBe(
+			'alone is an abbreviation'
+		);
+		expect(
+			formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)
+		).toBe('alone does not start with "kube"');
 	});
 });

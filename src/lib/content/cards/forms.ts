@@ -41,7 +41,9 @@ function formSource(words: string[]): string {
 		.map((w, i) => {
 			if (i !== last) return escapeRegExp(w);
 			const one = singular(w);
-			const stem = one.endsWith('y') ? `${escapeRegExp(one.slice(0, -1))}(?:y|ies)` : escapeRegExp(one);
+			const stem = one.endsWith('y')
+				? `${escapeRegExp(one.slice(0, -1))}(?:y|ies)`
+				: escapeRegExp(one);
 			return `${stem}(?:e?s)?`;
 		})
 		.join('[\\s_-]?');
@@ -149,7 +151,9 @@ export function root(word: string): string {
  */
 export function contentWords(text: string): Set<string> {
 	const words = termWords(text.replace(/___/g, ' . '));
-	const out = new Set(words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)).map(root));
+	const out = new Set(
+		words.filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w)).map(root)
+	);
 	for (let i = 0; i + 1 < words.length; i++) {
 		const [a, b] = [words[i]!, words[i + 1]!];
 		if (a.length >= 3 && b.length >= 3 && !STOP.has(a) && !STOP.has(b)) out.add(root(a + b));
@@ -170,8 +174,11 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 	if (cue) return cue;
 	// "development ... operations, hence ___": the answer's words are the stem's, shortened
 	const parts = termWords(options[answerIndex] ?? '').filter((w) => w.length >= 3 && !STOP.has(w));
-	const shortened = (w: string) => !inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(w.slice(0, 3)));
-	return parts.length > 1 && parts.some(shortened) && parts.every((w) => inStem.has(root(w)) || shortened(w))
+	const shortened = (w: string) =>
+		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(w.slice(0, 3)));
+	return parts.length > 1 &&
+		parts.some(shortened) &&
+		parts.every((w) => inStem.has(root(w)) || shortened(w))
 		? parts.join('+')
 		: undefined;
 }

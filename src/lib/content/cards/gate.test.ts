@@ -5,7 +5,11 @@ import { blankedStem, mcqProblem, stemProblem } from './gate';
 describe('stems a student can answer', () => {
 	it('accepts a full clause with one blank', () => {
 		expect(stemProblem('The API server listens on port ___ by default.')).toBeUndefined();
-		expect(stemProblem('___ restricts which labels a node can modify on itself; allowing this tricks schedulers.')).toBeUndefined();
+		expect(
+			stemProblem(
+				'___ restricts which labels a node can modify on itself; allowing this tricks schedulers.'
+			)
+		).toBeUndefined();
 	});
 
 	it.each([
@@ -20,10 +24,22 @@ describe('stems a student can answer', () => {
 		['Pages are written by Site ___ Engineers every day.', /longer name/],
 		['Another endpoint, ___, is enabled by setting the log level.', /refers to something/],
 		['We can create like policy bindings for ___ in the cluster.', /spoken filler/],
-		['___: any user, LocalSubjectAccessReview: the same but bound to a namespace.', /label: text pairs/],
-		['Four runtime approaches exist: ___, gVisor, WASM and confidential containers.', /one member of a list/],
-		['___ and its siblings can validate the authorization configuration, provide.', /ends in a fragment/],
-		['You can create it without a password (___") in the etcd cluster.', /unbalanced quote or bracket/],
+		[
+			'___: any user, LocalSubjectAccessReview: the same but bound to a namespace.',
+			/label: text pairs/
+		],
+		[
+			'Four runtime approaches exist: ___, gVisor, WASM and confidential containers.',
+			/one member of a list/
+		],
+		[
+			'___ and its siblings can validate the authorization configuration, provide.',
+			/ends in a fragment/
+		],
+		[
+			'You can create it without a password (___") in the etcd cluster.',
+			/unbalanced quote or bracket/
+		],
 		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/],
 		['In this way ___ tells the kubelet which pods to run on every node.', /refers to something/]
 	])('refuses "%s"', (stem, reason) => {
@@ -33,39 +49,109 @@ describe('stems a student can answer', () => {
 
 describe('MCQs that give themselves away', () => {
 	it('refuses an answer form left in the stem', () => {
-		expect(mcqProblem('___ run containers; Pods are scheduled by the scheduler.', ['Pod', 'Node', 'Service', 'Job'], 0)).toMatch(/still in the stem as "Pods"/);
+		expect(
+			mcqProblem(
+				'___ run containers; Pods are scheduled by the scheduler.',
+				['Pod', 'Node', 'Service', 'Job'],
+				0
+			)
+		).toMatch(/still in the stem as "Pods"/);
 	});
 
 	it('refuses a wrong option that holds the answer', () => {
-		expect(mcqProblem('The ___ object grants a role to a subject.', ['RoleBinding', 'ClusterRoleBinding', 'Secret', 'ConfigMap'], 0)).toMatch(/holds the answer/);
+		expect(
+			mcqProblem(
+				'The ___ object grants a role to a subject.',
+				['RoleBinding', 'ClusterRoleBinding', 'Secret', 'ConfigMap'],
+				0
+			)
+		).toMatch(/holds the answer/);
 	});
 
 	it('refuses a cue word only the answer shares (CronJob for "Job ... cron")', () => {
-		expect(mcqProblem('A ___ runs a Job on a cron schedule in the cluster.', ['CronJob', 'DaemonSet', 'Deployment', 'StatefulSet'], 0)).toMatch(/shares the word/);
+		expect(
+			mcqProblem(
+				'A ___ runs a Job on a cron schedule in the cluster.',
+				['CronJob', 'DaemonSet', 'Deployment', 'StatefulSet'],
+				0
+			)
+		).toMatch(/shares the word/);
 	});
 
 	it('refuses the answer left in the stem in lower case (Node for "their own node")', () => {
-		expect(mcqProblem('The ___ authorizer grants kubelets access to objects of their own node.', ['Node', 'Webhook', 'ABAC', 'RBAC'], 0)).toMatch(/still in the stem as "node"/);
+		expect(
+			mcqProblem(
+				'The ___ authorizer grants kubelets access to objects of their own node.',
+				['Node', 'Webhook', 'ABAC', 'RBAC'],
+				0
+			)
+		).toMatch(/still in the stem as "node"/);
 	});
 
 	it('refuses options that do not agree with the article or verb around the blank', () => {
-		expect(mcqProblem('A(n) ___ is a group of machines that work together.', ['Cluster', 'Nodes', 'Host', 'Datacenter'], 0)).toMatch(/plural option after "a\(n\)"/);
-		expect(mcqProblem('___ are processes with resource limits set by the kernel.', ['Containers', 'Virtualization', 'Debugging', 'Runtime'], 0)).toMatch(/agree with "are"/);
+		expect(
+			mcqProblem(
+				'A(n) ___ is a group of machines that work together.',
+				['Cluster', 'Nodes', 'Host', 'Datacenter'],
+				0
+			)
+		).toMatch(/plural option after "a\(n\)"/);
+		expect(
+			mcqProblem(
+				'___ are processes with resource limits set by the kernel.',
+				['Containers', 'Virtualization', 'Debugging', 'Runtime'],
+				0
+			)
+		).toMatch(/agree with "are"/);
 	});
 
 	it('accepts options of one form with no cue', () => {
-		expect(mcqProblem('The API server listens on port ___ by default.', ['6443', '2379', '10250', '8443'], 0)).toBeUndefined();
+		expect(
+			mcqProblem(
+				'The API server listens on port ___ by default.',
+				['6443', '2379', '10250', '8443'],
+				0
+			)
+		).toBeUndefined();
 	});
 });
 
 describe('blanked stems', () => {
 	it.each([
-		['Kubernetes, often abbreviated as K8s, is a container orchestrator.', 'Kubernetes', [], '___ is a container orchestrator.'],
-		['WebAssembly (often abbreviated as Wasm) is a binary format.', 'WebAssembly', [], '___ is a binary format.'],
-		['Infrastructure as a service, or IaaS, is a service model.', 'Infrastructure as a Service', ['IaaS'], '___ is a service model.'],
-		['Containers as a Service (CaaS) is a cloud service.', 'Containers as a Service', [], '___ is a cloud service.'],
-		['An API gateway is a tool that aggregates APIs.', 'API Gateway', [], 'A(n) ___ is a tool that aggregates APIs.']
-	])('"%s" asks %s once, with no abbreviation or article to point at it', (text, name, others, want) => {
-		expect(blankedStem(text, answerForms(name, others))).toBe(want);
-	});
+		[
+			'Kubernetes, often abbreviated as K8s, is a container orchestrator.',
+			'Kubernetes',
+			[],
+			'___ is a container orchestrator.'
+		],
+		[
+			'WebAssembly (often abbreviated as Wasm) is a binary format.',
+			'WebAssembly',
+			[],
+			'___ is a binary format.'
+		],
+		[
+			'Infrastructure as a service, or IaaS, is a service model.',
+			'Infrastructure as a Service',
+			['IaaS'],
+			'___ is a service model.'
+		],
+		[
+			'Containers as a Service (CaaS) is a cloud service.',
+			'Containers as a Service',
+			[],
+			'___ is a cloud service.'
+		],
+		[
+			'An API gateway is a tool that aggregates APIs.',
+			'API Gateway',
+			[],
+			'A(n) ___ is a tool that aggregates APIs.'
+		]
+	])(
+		'"%s" asks %s once, with no abbreviation or article to point at it',
+		(text, name, others, want) => {
+			expect(blankedStem(text, answerForms(name, others))).toBe(want);
+		}
+	);
 });

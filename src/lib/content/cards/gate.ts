@@ -25,16 +25,27 @@ const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confi
 export function stemProblem(stem: string): string | undefined {
 	const text = stem.trim();
 	if (!text.includes('___')) return 'the stem has no blank';
-	const words = text.replace(/___/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+	const words = text
+		.replace(/___/g, ' ')
+		.split(/\s+/)
+		.filter((w) => /[\p{L}\p{N}]/u.test(w));
 	if (words.length < MIN_STEM_WORDS) return 'the stem is shorter than a full clause';
 	// "At the moment, requires restart of ___": no subject after the opening adverbial either
-	const opened = text.replace(/^(?:at the moment|currently|by default|today|nowadays|in practice|in general|generally),\s*/i, '');
-	if (startsWithPronoun(opened)) return 'the stem starts with a pronoun it does not resolve, or has no subject';
+	const opened = text.replace(
+		/^(?:at the moment|currently|by default|today|nowadays|in practice|in general|generally),\s*/i,
+		''
+	);
+	if (startsWithPronoun(opened))
+		return 'the stem starts with a pronoun it does not resolve, or has no subject';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
 	// "this", "the term", "such" early in a stem point at text before it
 	const first = text.split(/\s+/).slice(0, 6).join(' ');
-	if (DANGLING.test(text) || /\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) || /\b(?:this|the term|such)\b/i.test(first))
+	if (
+		DANGLING.test(text) ||
+		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) ||
+		/\b(?:this|the term|such)\b/i.test(first)
+	)
 		return 'the stem refers to something it does not include';
 	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
 	const tail = /,\s*([^,]*?)[.!]?\s*$/.exec(text)?.[1] ?? '';
@@ -44,9 +55,13 @@ export function stemProblem(stem: string): string | undefined {
 	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
-	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2) return 'the stem is a list of label: text pairs';
+	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2)
+		return 'the stem is a list of label: text pairs';
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
-	if (/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) && /(?:,\s*___|___\s*,)/.test(text))
+	if (
+		/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) &&
+		/(?:,\s*___|___\s*,)/.test(text)
+	)
 		return 'the blank is one member of a list';
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
@@ -76,7 +91,8 @@ export function mcqProblem(
 	const plural = (o: string) => /[^s]s$/.test(o) && !/\bas a service$/i.test(o);
 	const after = /___\s+(is|was|has|are|were|have)\b/i.exec(stem)?.[1]?.toLowerCase();
 	if (/\ba\(n\) ___/i.test(stem) && options.some(plural)) return 'a plural option after "a(n)"';
-	if (after && new Set(options.map(plural)).size > 1) return `the options do not all agree with "${after}"`;
+	if (after && new Set(options.map(plural)).size > 1)
+		return `the options do not all agree with "${after}"`;
 	const cased = new Set(options.map((o) => /^\p{Lu}/u.test(o)));
 	if (cased.size > 1 && !options.some((o) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(o)))
 		return 'the options mix capitalised and lower-case names';
@@ -94,8 +110,14 @@ export function blankedStem(text: string, forms: AnswerForms, found: string[] = 
 		blankForms(text, forms, found)
 			// "___ (CaaS)", "___ (___)", "___, often abbreviated as ___,", "___ or ___ is": one name
 			.replace(/___\s*\(\s*(?:or |also |aka )?(?:___|[\p{L}\p{N}-]{2,10})\s*\)/gu, '___')
-			.replace(/___\s*\((?:often |also |commonly )?(?:abbreviated|shortened|known) as [^)]{1,30}\)/g, '___')
-			.replace(/___,? (?:often |also |commonly )?(?:abbreviated|shortened|known|referred to) as [^,.;]{1,30}(?:,|(?=[.;]))/g, '___')
+			.replace(
+				/___\s*\((?:often |also |commonly )?(?:abbreviated|shortened|known) as [^)]{1,30}\)/g,
+				'___'
+			)
+			.replace(
+				/___,? (?:often |also |commonly )?(?:abbreviated|shortened|known|referred to) as [^,.;]{1,30}(?:,|(?=[.;]))/g,
+				'___'
+			)
 			.replace(/___, or ___,/g, '___')
 			.replace(/___ or ___/g, '___')
 			.replace(/\b([Aa])n? ___/g, '$1(n) ___')

@@ -24,11 +24,14 @@ const answerOf = (c: McqCard) => c.options[c.answerIndex];
 
 describe('a sibling that shares the tested property is never a distractor', () => {
 	it('asks which mode is deny by default without ABAC, Node or AlwaysDeny as wrong options', () => {
-		const { cards } = generate([note('When RBAC is enabled, access is deny by default in the API.')]);
+		const { cards } = generate([
+			note('When RBAC is enabled, access is deny by default in the API.')
+		]);
 		const [q] = mcqs(cards);
 		if (q) {
 			expect(answerOf(q)).toBe('RBAC');
-			for (const sibling of ['ABAC', 'Node', 'AlwaysDeny']) expect(q.options).not.toContain(sibling);
+			for (const sibling of ['ABAC', 'Node', 'AlwaysDeny'])
+				expect(q.options).not.toContain(sibling);
 		} else {
 			// with the siblings removed there may be too few distractors: then no MCQ at all
 			expect(mcqs(cards)).toEqual([]);
@@ -38,19 +41,26 @@ describe('a sibling that shares the tested property is never a distractor', () =
 	it('still offers those siblings when the sentence tests another property', () => {
 		const [q] = mcqs(generate([note('RBAC is configured with roles and bindings.')]).cards);
 		expect(q && answerOf(q)).toBe('RBAC');
-		expect(q?.options.filter((o) => ['ABAC', 'Node', 'AlwaysDeny'].includes(o)).length).toBeGreaterThan(0);
+		expect(
+			q?.options.filter((o) => ['ABAC', 'Node', 'AlwaysDeny'].includes(o)).length
+		).toBeGreaterThan(0);
 	});
 
 	it('draws a high-level runtime against low-level runtimes only', () => {
-		const [q] = mcqs(generate([note('Kubernetes talks to containerd over CRI.', ['runtime'])]).cards);
+		const [q] = mcqs(
+			generate([note('Kubernetes talks to containerd over CRI.', ['runtime'])]).cards
+		);
 		expect(q && answerOf(q)).toBe('containerd');
-		for (const o of q?.options ?? []) expect(['containerd', 'runc', 'crun', 'youki', 'runsc']).toContain(o);
+		for (const o of q?.options ?? [])
+			expect(['containerd', 'runc', 'crun', 'youki', 'runsc']).toContain(o);
 	});
 });
 
 describe('classes where every member would be right', () => {
 	it('are never asked', () => {
-		const { cards, notes } = generate([note('Kyverno checks policies written as YAML.', ['admission'])]);
+		const { cards, notes } = generate([
+			note('Kyverno checks policies written as YAML.', ['admission'])
+		]);
 		expect(mcqs(cards)).toEqual([]);
 		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/never asked/);
 	});
@@ -97,32 +107,47 @@ describe('pronoun stems', () => {
 
 describe('numbers and versions', () => {
 	it('offer neighbouring percentages', () => {
-		const [q] = mcqs(generate([note('Kubelet refreshes SA tokens at 80% of their lifespan.', ['authn'])]).cards);
+		const [q] = mcqs(
+			generate([note('Kubelet refreshes SA tokens at 80% of their lifespan.', ['authn'])]).cards
+		);
 		expect(q && answerOf(q)).toBe('80%');
 		expect(q?.options.every((o) => /^\d+%$/.test(o))).toBe(true);
 	});
 
 	it('offer only earlier versions after "since" (later ones would be true too)', () => {
-		const [q] = mcqs(generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards);
+		const [q] = mcqs(
+			generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards
+		);
 		expect(q && answerOf(q)).toBe('1.27');
 		for (const o of q?.options ?? []) expect(Number(o.split('.')[1])).toBeLessThanOrEqual(27);
 	});
 
 	it('refuse "as of X still" (earlier versions are also right)', () => {
-		const { cards } = generate([note('As of version 3.5, protocol version 2 can still be enabled.', ['etcd'])]);
+		const { cards } = generate([
+			note('As of version 3.5, protocol version 2 can still be enabled.', ['etcd'])
+		]);
 		expect(mcqs(cards)).toEqual([]);
 	});
 });
 
 describe('flags', () => {
 	it('ask a known flag against flags of the same component', () => {
-		const [q] = mcqs(generate([note('The API server flag --token-auth-file names a CSV of users and their static secrets.', ['authn'])]).cards);
+		const [q] = mcqs(
+			generate([
+				note(
+					'The API server flag --token-auth-file names a CSV of users and their static secrets.',
+					['authn']
+				)
+			]).cards
+		);
 		expect(q && answerOf(q)).toBe('--token-auth-file');
 		expect(q?.options.every((o) => o.startsWith('--'))).toBe(true);
 	});
 
 	it('block an unknown flag (a typo in the note) with a reason', () => {
-		const { cards, notes } = generate([note('The API server flag --anonymous-off disables anonymous auth.', ['authn'])]);
+		const { cards, notes } = generate([
+			note('The API server flag --anonymous-off disables anonymous auth.', ['authn'])
+		]);
 		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
 		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/unknown flag --anonymous-off/);
 	});
@@ -152,7 +177,10 @@ describe('generic words and open questions', () => {
 
 describe('the overlay', () => {
 	// the stem must not hold the answer's words ("anonymous auth" would give --anonymous-auth away)
-	const garbled = note('The API server flag --anonymous-off can be set to false to refuse requests without credentials.', ['authn']);
+	const garbled = note(
+		'The API server flag --anonymous-off can be set to false to refuse requests without credentials.',
+		['authn']
+	);
 
 	it('applies a fix: cards use the fixed text and carry the correction; the note keeps its text', () => {
 		const fix: OverlayEntry = {
@@ -187,10 +215,20 @@ describe('the overlay', () => {
 		const open = note('When did VAP become stable?', ['admission', 'todo']);
 		const { cards, notes } = generate(
 			[open],
-			[{ type: 'answer', note: open.id, quote: 'When did VAP', statement: 'ValidatingAdmissionPolicy became GA in version 1.30.' }]
+			[
+				{
+					type: 'answer',
+					note: open.id,
+					quote: 'When did VAP',
+					statement: 'ValidatingAdmissionPolicy became GA in version 1.30.'
+				}
+			]
 		);
 		expect(notes[0]?.noteClass).toBe('answered');
-		expect(cards.find((c) => c.kind === 'recall')).toMatchObject({ front: 'When did VAP', back: 'ValidatingAdmissionPolicy became GA in version 1.30.' });
+		expect(cards.find((c) => c.kind === 'recall')).toMatchObject({
+			front: 'When did VAP',
+			back: 'ValidatingAdmissionPolicy became GA in version 1.30.'
+		});
 		const [q] = mcqs(cards);
 		expect(q && answerOf(q)).toBe('1.30');
 	});
@@ -200,65 +238,107 @@ describe('the overlay', () => {
 		const { cards, notes } = generate(
 			[n],
 			[
-				{ type: 'suppress', note: n.id, quote: 'NodeRestriction', card: 'mcq:noderestriction', why: 'poor distractors' },
+				{
+					type: 'suppress',
+					note: n.id,
+					quote: 'NodeRestriction',
+					card: 'mcq:noderestriction',
+					why: 'poor distractors'
+				},
 				{
 					type: 'question',
 					note: n.id,
 					quote: 'kubelets',
-					card: { kind: 'mcq', key: 'what', question: 'What does NodeRestriction limit?', options: ['What kubelets may modify', 'Pod images', 'Service IPs', 'Quotas'], answerIndex: 0, explanation: '' }
+					card: {
+						kind: 'mcq',
+						key: 'what',
+						question: 'What does NodeRestriction limit?',
+						options: ['What kubelets may modify', 'Pod images', 'Service IPs', 'Quotas'],
+						answerIndex: 0,
+						explanation: ''
+					}
 				}
 			]
 		);
 		expect(cards.map((c) => c.id)).toContain(`${n.id}:mcq:what`);
 		expect(cards.map((c) => c.id)).not.toContain(`${n.id}:mcq:noderestriction`);
-		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/suppressed by the overlay: poor distractors/);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(
+			/suppressed by the overlay: poor distractors/
+		);
 	});
 });
 
 describe('card ids', () => {
 	it('are built on the note id and stay the same when the note is edited elsewhere', () => {
-		const before = generate([note('NodeRestriction limits what kubelets may modify.', ['admission'], 'n00000000aa')]);
-		const after = generate([note('The NodeRestriction plugin limits what kubelets may change.', ['admission'], 'n00000000aa')]);
+		const before = generate([
+			note('NodeRestriction limits what kubelets may modify.', ['admission'], 'n00000000aa')
+		]);
+		const after = generate([
+			note(
+				'The NodeRestriction plugin limits what kubelets may change.',
+				['admission'],
+				'n00000000aa'
+			)
+		]);
 		const ids = (b: typeof before) => b.cards.filter((c) => c.kind === 'mcq').map((c) => c.id);
 		expect(ids(after)).toEqual(ids(before));
 		expect(ids(before)).toEqual(['n00000000aa:mcq:noderestriction']);
 	});
 
 	it('are the same on every run (deterministic output)', () => {
-		const notes = [note('Kubelet refreshes SA tokens at 80% of their lifespan.'), note('RBAC is configured with roles.')];
+		const notes = [
+			note('Kubelet refreshes SA tokens at 80% of their lifespan.'),
+			note('RBAC is configured with roles.')
+		];
 		expect(JSON.stringify(generate(notes))).toBe(JSON.stringify(generate(notes)));
 	});
 });
 
 describe('an empty glossary', () => {
 	it('still gives flashcards from typed terms', () => {
-		const { cards } = generate([note('In etcd, CVE-2023-32082 leaks key names to readers.', ['etcd'])], [], Glossary.empty());
+		const { cards } = generate(
+			[note('In etcd, CVE-2023-32082 leaks key names to readers.', ['etcd'])],
+			[],
+			Glossary.empty()
+		);
 		expect(cards.some((c) => c.kind === 'cloze' && c.back === 'CVE-2023-32082')).toBe(true);
 	});
 });
 
 describe('stems a student can answer (issue 13)', () => {
 	it('refuses a transcript opener ("We had ___ and this was")', () => {
-		const { cards, notes } = generate([note('We had CVE-2023-32082 in etcd and this was bad.', ['etcd'])], [], Glossary.empty());
+		const { cards, notes } = generate(
+			[note('We had CVE-2023-32082 in etcd and this was bad.', ['etcd'])],
+			[],
+			Glossary.empty()
+		);
 		expect(cards).toEqual([]);
 		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/spoken or to-do text/);
 	});
 
 	it('gives no generated card for a #todo note, and the report says why', () => {
-		const { cards, notes } = generate([note('RBAC is configured with roles and bindings in the API.', ['authz', 'todo'])]);
+		const { cards, notes } = generate([
+			note('RBAC is configured with roles and bindings in the API.', ['authz', 'todo'])
+		]);
 		expect(cards).toEqual([]);
 		expect(notes[0]?.noteClass).toBe('open');
 	});
 
 	it('asks a port fact with other cluster ports as wrong options', () => {
-		const { cards } = generate([note('The API server listens on port 6443 by default on every control plane node.', ['ctrlplane'])]);
+		const { cards } = generate([
+			note('The API server listens on port 6443 by default on every control plane node.', [
+				'ctrlplane'
+			])
+		]);
 		const [q] = mcqs(cards);
 		expect(q && answerOf(q)).toBe('6443');
 		for (const o of q?.options ?? []) expect(o).toMatch(/^\d{3,5}$/);
 	});
 
 	it('asks a flag without its value, the value staying in the stem', () => {
-		const { cards } = generate([note('Set --anonymous-auth=false on the kubelet to refuse anonymous requests.', ['kubelet'])]);
+		const { cards } = generate([
+			note('Set --anonymous-auth=false on the kubelet to refuse anonymous requests.', ['kubelet'])
+		]);
 		const card = cards.find((c) => c.kind !== 'recall');
 		const front = card?.kind === 'mcq' ? card.question : card?.front;
 		expect(front).toContain('___=false');
@@ -267,9 +347,12 @@ describe('stems a student can answer (issue 13)', () => {
 
 describe('one card per sentence', () => {
 	it('never asks two terms of one sentence, which would give each other away', () => {
-		const text = 'The kubelet refreshes its tokens at 80% of their lifespan on every node. It serves its own API on port 10250 for the control plane.';
+		const text =
+			'The kubelet refreshes its tokens at 80% of their lifespan on every node. It serves its own API on port 10250 for the control plane.';
 		const { cards, notes } = generate([note(text, ['kubelet'])]);
 		expect(cards.length).toBe(1);
-		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(/already shown in another card of this note/);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(
+			/already shown in another card of this note/
+		);
 	});
 });

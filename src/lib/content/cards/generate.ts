@@ -1,5 +1,11 @@
 import type { Card } from '../schema';
-import { definitionCards, definitionOf, kindOf, sentenceDefinitionCards, type Definition } from './families/definitions';
+import {
+	definitionCards,
+	definitionOf,
+	kindOf,
+	sentenceDefinitionCards,
+	type Definition
+} from './families/definitions';
 import { proposal } from './families/proposal';
 import { termCards } from './families/terms';
 import { writtenCards } from './families/written';
@@ -79,7 +85,14 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 	overlay.entries.forEach((entry, index) => {
 		const note = noteById.get(entry.note);
 		const staleAs = (reason: string) =>
-			stale.push({ file: overlay.file, index, type: entry.type, note: entry.note, quote: entry.quote, reason });
+			stale.push({
+				file: overlay.file,
+				index,
+				type: entry.type,
+				note: entry.note,
+				quote: entry.quote,
+				reason
+			});
 		if (!note) return staleAs('no note has this id (deleted, or the lock file changed)');
 		if (!note.text.includes(entry.quote)) return staleAs('the quote is no longer in the note text');
 		byNote.set(note.id, [...(byNote.get(note.id) ?? []), entry]);
@@ -91,7 +104,9 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		if (definition) definitions.set(note.id, definition);
 	}
 	// terms the notes define are answers, and each other's wrong options, in every note
-	const known = glossary.withDefinedTerms([...definitions.values()].map((d) => ({ ...d, kind: kindOf(d) })));
+	const known = glossary.withDefinedTerms(
+		[...definitions.values()].map((d) => ({ ...d, kind: kindOf(d) }))
+	);
 
 	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];
@@ -123,15 +138,22 @@ function cardsForNote(
 	const { noteClass } = reading;
 
 	const cards: Card[] = [];
-	if (definition && reading.corrections.length === 0 && noteClass !== 'open') cards.push(...definitionCards(p, definition));
+	if (definition && reading.corrections.length === 0 && noteClass !== 'open')
+		cards.push(...definitionCards(p, definition));
 	if (noteClass !== 'open' && noteClass !== 'fragment') {
 		if (!definition) cards.push(...sentenceDefinitionCards(p));
 		// a defined term already has its own MCQ and flashcard
 		cards.push(...termCards(p, new Set(definition?.names.map((n) => n.toLowerCase()))));
 	}
 	cards.push(...writtenCards(p, entries));
-	if ((noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') && cards.length === 0) {
-		p.blocked.push({ item: 'card', reason: 'no statement a card can ask about well (add a `question` to the overlay)' });
+	if (
+		(noteClass === 'fact' || noteClass === 'advice' || noteClass === 'answered') &&
+		cards.length === 0
+	) {
+		p.blocked.push({
+			item: 'card',
+			reason: 'no statement a card can ask about well (add a `question` to the overlay)'
+		});
 	}
 
 	const kept = suppressed(note, entries, cards, p.blocked);
@@ -150,7 +172,12 @@ function cardsForNote(
 }
 
 /** The cards the overlay does not suppress; each suppression, and each stale one, is reported. */
-function suppressed(note: NoteInput, entries: OverlayEntry[], cards: Card[], blocked: NoteCards['blocked']): Card[] {
+function suppressed(
+	note: NoteInput,
+	entries: OverlayEntry[],
+	cards: Card[],
+	blocked: NoteCards['blocked']
+): Card[] {
 	const why = new Map<string, string>();
 	for (const e of entries) if (e.type === 'suppress') why.set(`${note.id}:${e.card}`, e.why);
 	const kept = cards.filter((card) => {
@@ -159,7 +186,11 @@ function suppressed(note: NoteInput, entries: OverlayEntry[], cards: Card[], blo
 		return false;
 	});
 	for (const id of why.keys()) {
-		if (!cards.some((c) => c.id === id)) blocked.push({ item: id, reason: 'overlay suppresses a card that is not generated (stale suppression)' });
+		if (!cards.some((c) => c.id === id))
+			blocked.push({
+				item: id,
+				reason: 'overlay suppresses a card that is not generated (stale suppression)'
+			});
 	}
 	return kept;
 }

@@ -6,7 +6,10 @@ import { OverlayError, parseOverlay } from './overlay';
 describe('the glossary file', () => {
 	it('names the file and the JSON path of a schema error', () => {
 		expect(() =>
-			Glossary.parse({ classes: { cve: { label: 'CVE' } }, terms: [{ term: '', class: 'cve' }] }, 'g.json')
+			Glossary.parse(
+				{ classes: { cve: { label: 'CVE' } }, terms: [{ term: '', class: 'cve' }] },
+				'g.json'
+			)
 		).toThrow(/^g\.json: invalid\nterms\.0\.term: /);
 	});
 
@@ -54,7 +57,10 @@ describe('the glossary file', () => {
 describe('the overlay file', () => {
 	it('names the file and the JSON path of a bad entry', () => {
 		expect(() =>
-			parseOverlay({ entries: [{ type: 'fix', note: 'n123', quote: 'abc', replace: 'x' }] }, 'o.json')
+			parseOverlay(
+				{ entries: [{ type: 'fix', note: 'n123', quote: 'abc', replace: 'x' }] },
+				'o.json'
+			)
 		).toThrow(/^o\.json: invalid\nentries\.0\.note: /);
 		expect(() => parseOverlay({ entries: [{ type: 'rewrite' }] }, 'o.json')).toThrow(OverlayError);
 	});

@@ -193,13 +193,17 @@ export class Glossary {
 				this.#spellings.push({ spelling, term, pattern: wordPattern(spelling, flags) });
 			}
 		}
-		this.#spellings.sort((a, b) => b.spelling.length - a.spelling.length || (a.spelling < b.spelling ? -1 : 1));
+		this.#spellings.sort(
+			(a, b) => b.spelling.length - a.spelling.length || (a.spelling < b.spelling ? -1 : 1)
+		);
 	}
 
 	static parse(raw: unknown, where = 'glossary'): Glossary {
 		const result = GlossaryFileSchema.safeParse(raw);
 		if (!result.success) {
-			const lines = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+			const lines = result.error.issues.map(
+				(i) => `${i.path.join('.') || '(top level)'}: ${i.message}`
+			);
 			throw new GlossaryError(`${where}: invalid\n${lines.join('\n')}`);
 		}
 		return new Glossary(result.data, where);
@@ -210,7 +214,9 @@ export class Glossary {
 	 * their own whose wrong options must share a tag with the note. A term the glossary already
 	 * knows keeps its class.
 	 */
-	withDefinedTerms(defined: readonly { names: string[]; tags: string[]; kind?: string }[]): Glossary {
+	withDefinedTerms(
+		defined: readonly { names: string[]; tags: string[]; kind?: string }[]
+	): Glossary {
 		const terms: GlossaryFile['terms'] = [];
 		const classes: GlossaryFile['classes'] = { ...this.#file.classes };
 		const taken = new Set<string>();
@@ -218,14 +224,30 @@ export class Glossary {
 			// a term of no known kind ("X offers CPU power ...") has no kind to draw wrong options from
 			if (!d.kind || !/^[a-z][a-z0-9-]*$/.test(d.kind)) continue;
 			// "API Gateway" is also written "API gateway"; a single capitalised word is a name (Kubernetes)
-			const spellings = d.names.flatMap((n) => [n, ...(TITLE_CASE.test(n) && /\s/.test(n) ? [n.toLowerCase()] : [])]);
+			const spellings = d.names.flatMap((n) => [
+				n,
+				...(TITLE_CASE.test(n) && /\s/.test(n) ? [n.toLowerCase()] : [])
+			]);
 			const keys = spellings.map((s) => s.toLowerCase());
 			if (keys.some((k) => taken.has(k) || this.lookup(k))) continue;
 			keys.forEach((k) => taken.add(k));
 			const [term, ...aliases] = [...new Set(spellings)];
 			const cls = `${DEFINED}-${d.kind}`;
-			classes[cls] ??= { label: `${d.kind} (defined in the notes)`, ask: true, weight: 3, sameTags: true };
-			terms.push({ term: term!, class: cls, aliases, distractorOnly: false, notWith: [], tags: d.tags, notInTags: [] });
+			classes[cls] ??= {
+				label: `${d.kind} (defined in the notes)`,
+				ask: true,
+				weight: 3,
+				sameTags: true
+			};
+			terms.push({
+				term: term!,
+				class: cls,
+				aliases,
+				distractorOnly: false,
+				notWith: [],
+				tags: d.tags,
+				notInTags: []
+			});
 		}
 		if (terms.length === 0) return this;
 		return new Glossary({ ...this.#file, classes, terms: [...this.#file.terms, ...terms] });

@@ -27,7 +27,12 @@ const overlayCard = z.discriminatedUnion('kind', [OverlayMcqSchema, OverlayFlash
 
 export const OverlayEntrySchema = z.discriminatedUnion('type', [
 	/** A garbled fact: cards use `replace` instead of `quote`; the note keeps its text. */
-	z.object({ type: z.literal('fix'), ...anchor, replace: z.string().min(1), why: z.string().optional() }),
+	z.object({
+		type: z.literal('fix'),
+		...anchor,
+		replace: z.string().min(1),
+		why: z.string().optional()
+	}),
 	/** A known answer to an open question: `statement` is studied as if the note said it. */
 	z.object({
 		type: z.literal('answer'),
@@ -73,7 +78,9 @@ export class OverlayError extends Error {}
 export function parseOverlay(raw: unknown, file: string): Overlay {
 	const result = OverlayFileSchema.safeParse(raw);
 	if (!result.success) {
-		const lines = result.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+		const lines = result.error.issues.map(
+			(i) => `${i.path.join('.') || '(top level)'}: ${i.message}`
+		);
 		throw new OverlayError(`${file}: invalid\n${lines.join('\n')}`);
 	}
 	return { file, entries: result.data.entries };

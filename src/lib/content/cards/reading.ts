@@ -62,7 +62,9 @@ export function readNote(
 	for (const entry of entries) {
 		if (entry.type !== 'fix') continue;
 		fixed = fixed.replace(entry.quote, entry.replace);
-		corrections.push(`“${entry.quote}” should read “${entry.replace}”${entry.why ? ` (${entry.why})` : ''}.`);
+		corrections.push(
+			`“${entry.quote}” should read “${entry.replace}”${entry.why ? ` (${entry.why})` : ''}.`
+		);
 	}
 	const answers = entries.filter((e): e is AnswerEntry => e.type === 'answer');
 	let body = plainText(fixed);
@@ -107,18 +109,31 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 	if (hedge) return { blocked: `hedged sentence (${hedge})`, reportable: true };
 	if (TODO_START.test(sentence)) return { blocked: 'a to-do for the author' };
 	// "For example, Yahoo! Finance's API ...": an example, not a fact worth asking
-	if (/^(?:for example|for instance|e\.g\.|let's say|let us say|say|imagine|suppose|take)\b/i.test(sentence))
+	if (
+		/^(?:for example|for instance|e\.g\.|let's say|let us say|say|imagine|suppose|take)\b/i.test(
+			sentence
+		)
+	)
 		return { blocked: 'an example, not a fact' };
 	const words = sentence.split(/\s+/).length;
 	if (words < 4) return { blocked: 'too short to be a statement' };
 	if (startsWithPronoun(sentence)) {
-		if (!previous) return { blocked: 'starts with a pronoun and has no sentence before it', reportable: true };
+		if (!previous)
+			return { blocked: 'starts with a pronoun and has no sentence before it', reportable: true };
 		if (isQuestion(previous) || hedgeIn(previous))
-			return { blocked: 'starts with a pronoun and the sentence before it is a question or hedged', reportable: true };
+			return {
+				blocked: 'starts with a pronoun and the sentence before it is a question or hedged',
+				reportable: true
+			};
 		return { withPrevious: true };
 	}
 	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
-	if (previous && /\b(?:this|these|those|it|they|them)\b/i.test(sentence) && !isQuestion(previous) && !hedgeIn(previous)) {
+	if (
+		previous &&
+		/\b(?:this|these|those|it|they|them)\b/i.test(sentence) &&
+		!isQuestion(previous) &&
+		!hedgeIn(previous)
+	) {
 		return { withPrevious: true };
 	}
 	return {};
@@ -134,8 +149,10 @@ function classify(
 	// the author's to-dos, demo scripts and lab steps are not course facts until the overlay answers them
 	if (note.tags.some((t) => UNANSWERED_TAGS.has(t))) return answered ? 'answered' : 'open';
 	const words = sentences.join(' ').split(/\s+/).filter(Boolean).length;
-	if (sentences.length > 0 && sentences.every((s) => isQuestion(s))) return answered ? 'answered' : 'open';
-	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary)))) return 'fragment';
+	if (sentences.length > 0 && sentences.every((s) => isQuestion(s)))
+		return answered ? 'answered' : 'open';
+	if (words < 4 || (words < 6 && !sentences.some((s) => hasKeyTerm(s, glossary))))
+		return 'fragment';
 	const statements = sentences.filter((_, i) => !tested[i]?.blocked || tested[i]?.reportable);
 	const asks = (s: string) => isQuestion(s) || TODO_START.test(s);
 	const plainFacts = sentences.filter(
@@ -145,16 +162,34 @@ function classify(
 	if (openish || (note.tags.includes('todo') && plainFacts.length === 0)) {
 		return answered ? 'answered' : 'open';
 	}
-	if (note.tags.length === 0 && /^\p{Ll}/u.test(sentences[0] ?? '') && !/[.!?]$/.test(sentences.at(-1) ?? '')) {
+	if (
+		note.tags.length === 0 &&
+		/^\p{Ll}/u.test(sentences[0] ?? '') &&
+		!/[.!?]$/.test(sentences.at(-1) ?? '')
+	) {
 		if (!sentences.some((s) => hasKeyTerm(s, glossary))) return 'fragment';
 	}
-	const advice = statements.filter((s) => ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s)).length;
-	const facts = statements.filter((s) => !(ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s))).length;
-	if (advice > 0 && (advice >= facts || ADVICE_START.test(sentences[0] ?? '') || OPINION.test(sentences[0] ?? '')))
+	const advice = statements.filter(
+		(s) => ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s)
+	).length;
+	const facts = statements.filter(
+		(s) => !(ADVICE.test(s) || ADVICE_START.test(s) || OPINION.test(s))
+	).length;
+	if (
+		advice > 0 &&
+		(advice >= facts || ADVICE_START.test(sentences[0] ?? '') || OPINION.test(sentences[0] ?? ''))
+	)
 		return 'advice';
 	// every statement hedged ("seems", "I think", "probably"): an opinion, not a fact to test
-	const hedged = sentences.filter((s, i) => !isQuestion(s) && tested[i]?.blocked?.startsWith('hedged'));
-	if (hedged.length > 0 && hedged.length >= sentences.filter((s) => !isQuestion(s)).length - (plainFacts.length > 0 ? 1 : 0) && plainFacts.length === 0)
+	const hedged = sentences.filter(
+		(s, i) => !isQuestion(s) && tested[i]?.blocked?.startsWith('hedged')
+	);
+	if (
+		hedged.length > 0 &&
+		hedged.length >=
+			sentences.filter((s) => !isQuestion(s)).length - (plainFacts.length > 0 ? 1 : 0) &&
+		plainFacts.length === 0
+	)
 		return 'advice';
 	return 'fact';
 }

@@ -32,7 +32,9 @@ export function cardFigures(build: DeckBuild): CardFigures {
 	const byClass = { fact: 0, advice: 0, open: 0, answered: 0, fragment: 0 };
 	for (const note of build.cards.notes) byClass[note.noteClass]++;
 	const kinds = (n: NoteCards) => new Set(n.cardIds.map((id) => id.split(':')[1]));
-	const facts = build.cards.notes.filter((n) => n.noteClass === 'fact' || n.noteClass === 'answered');
+	const facts = build.cards.notes.filter(
+		(n) => n.noteClass === 'fact' || n.noteClass === 'answered'
+	);
 	const study = build.cards.notes.filter(
 		(n) => n.noteClass === 'fact' || n.noteClass === 'answered' || n.noteClass === 'advice'
 	);
@@ -78,7 +80,9 @@ export function reviewReport(build: DeckBuild): string {
 		'',
 		'| Note class | Notes |',
 		'| --- | ---: |',
-		...(Object.keys(CLASS_NAMES) as NoteClass[]).map((c) => `| ${CLASS_NAMES[c]} | ${f.byClass[c]} |`),
+		...(Object.keys(CLASS_NAMES) as NoteClass[]).map(
+			(c) => `| ${CLASS_NAMES[c]} | ${f.byClass[c]} |`
+		),
 		'',
 		`- Fact notes with an MCQ: ${f.factsWithMcq} of ${f.facts} (${percent(f.factsWithMcq, f.facts)})`,
 		`- Fact and advice notes with a flashcard: ${f.studyNotesWithFlashcard} of ${f.studyNotes} ` +
@@ -90,7 +94,9 @@ export function reviewReport(build: DeckBuild): string {
 	if (build.cards.stale.length > 0) {
 		out.push('## Stale overlay entries (not applied)', '');
 		for (const s of build.cards.stale) {
-			out.push(`- ${s.file} entry ${s.index} (${s.type}, note ${s.note}, quote “${s.quote}”): ${s.reason}`);
+			out.push(
+				`- ${s.file} entry ${s.index} (${s.type}, note ${s.note}, quote “${s.quote}”): ${s.reason}`
+			);
 		}
 		out.push('');
 	}

@@ -19,7 +19,8 @@ export function deckProblems(build: DeckBuild, handWritten = new Set<string>()):
 		const where = card.id;
 		if (seen.has(card.id)) problems.push(`${where}: duplicate id`);
 		seen.add(card.id);
-		if (!card.id.startsWith(`${card.noteId}:${card.kind}:`)) problems.push(`${where}: id not built on its note`);
+		if (!card.id.startsWith(`${card.noteId}:${card.kind}:`))
+			problems.push(`${where}: id not built on its note`);
 		const note = notes.get(card.noteId);
 		if (!note) {
 			problems.push(`${where}: no such note`);

@@ -35,7 +35,9 @@ describe('plainText', () => {
 describe('splitSentences', () => {
 	it('does not split at a version number or an abbreviation', () => {
 		expect(
-			splitSentences('KMS v2 became GA in 1.29. Uses AES GCM, i.e. an AEAD. Done').map((s) => s.text)
+			splitSentences('KMS v2 became GA in 1.29. Uses AES GCM, i.e. an AEAD. Done').map(
+				(s) => s.text
+			)
 		).toEqual(['KMS v2 became GA in 1.29.', 'Uses AES GCM, i.e. an AEAD.', 'Done']);
 	});
 });
@@ -97,7 +99,9 @@ describe('pronoun stems', () => {
 		expect(withoutLeadingConjunction('And then we had CVE-2021-28235')).toBe(
 			'We had CVE-2021-28235'
 		);
-		expect(withoutLeadingConjunction('And etcd has two interfaces')).toBe('etcd has two interfaces');
+		expect(withoutLeadingConjunction('And etcd has two interfaces')).toBe(
+			'etcd has two interfaces'
+		);
 	});
 });
 

@@ -57,10 +57,16 @@ const HEDGES: [RegExp, string][] = [
 	[/\bas far as I understood\b/i, '"as far as I understood"'],
 	[/\(\?\)/, '"(?)"'],
 	[/\bright\?/i, '"right?"'],
-	[/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?|likely|unlikely)\b/i, 'a hedge word'],
+	[
+		/\b(?:maybe|mayhaps|perhaps|probably|possibly|apparently|seems?|likely|unlikely)\b/i,
+		'a hedge word'
+	],
 	[/\bI suppose\b/i, '"I suppose"'],
 	[/\bI would say\b|\bI'?ve\b|\bI had\b|\bI took\b|\bI find\b/i, 'a personal opinion'],
-	[/\b(?:feels? (?:like|bad|iffy)|ain'?t so bad|a(?:n)?necdotally|tempting to say)\b/i, 'a personal opinion'],
+	[
+		/\b(?:feels? (?:like|bad|iffy)|ain'?t so bad|a(?:n)?necdotally|tempting to say)\b/i,
+		'a personal opinion'
+	],
 	[/\?\s*$/, 'a question'],
 	[/\bStill true\?/i, '"still true?"'],
 	[/\b(?:verify|check) (?:that|if)\b/i, 'a note to verify']
@@ -85,7 +91,9 @@ export function withoutLeadingConjunction(sentence: string): string {
 	if (rest === trimmed) return trimmed;
 	// "And then we had CVE-..." -> "We had CVE-...", but never "etcd" -> "Etcd"
 	return /^\p{Ll}+\b/u.test(rest) &&
-		/^(?:we|there|the|a|an|this|these|that|it|they|you|i|with|when|if|in|on|for|as|to|by|after|before|since)\b/i.test(rest)
+		/^(?:we|there|the|a|an|this|these|that|it|they|you|i|with|when|if|in|on|for|as|to|by|after|before|since)\b/i.test(
+			rest
+		)
 		? rest.charAt(0).toUpperCase() + rest.slice(1)
 		: rest;
 }

@@ -6,19 +6,25 @@ import { proposal } from './proposal';
 
 describe('definition notes', () => {
 	it('reads the name, the bracketed other name, the lead sentence and the genus', () => {
-		const d = definitionOf('Transport Layer Security (TLS): TLS is a protocol designed to secure the traffic between two programs over a network. It is widely used.', ['security']);
+		const d = definitionOf(
+			'Transport Layer Security (TLS): TLS is a protocol designed to secure the traffic between two programs over a network. It is widely used.',
+			['security']
+		);
 		expect(d?.name).toBe('Transport Layer Security');
 		expect(d?.names).toEqual(['Transport Layer Security', 'TLS']);
-		expect(d?.lead).toBe('TLS is a protocol designed to secure the traffic between two programs over a network.');
+		expect(d?.lead).toBe(
+			'TLS is a protocol designed to secure the traffic between two programs over a network.'
+		);
 		expect(d?.genus).toBe('protocol');
 	});
 
-	it.each(['Duplicate note: the kubelet serves its API on a port.', 'Swedish text should survive: åäö in a note.', 'Note: remember this for later.'])(
-		'does not read a label as a defined term: %s',
-		(text) => {
-			expect(definitionOf(text, [])).toBeUndefined();
-		}
-	);
+	it.each([
+		'Duplicate note: the kubelet serves its API on a port.',
+		'Swedish text should survive: åäö in a note.',
+		'Note: remember this for later.'
+	])('does not read a label as a defined term: %s', (text) => {
+		expect(definitionOf(text, [])).toBeUndefined();
+	});
 
 	const defs = [
 		'API Gateway: An API gateway is a tool that aggregates application APIs in one place.',
@@ -29,14 +35,32 @@ describe('definition notes', () => {
 	].map((t) => definitionOf(t, ['networking'])!);
 
 	it('asks with the term blanked and three terms of the same kind', () => {
-		const made = definitionMcq(defs[0]!, defs, 'API Gateway: An API gateway is a tool that aggregates application APIs in one place.', 'n0000000001:mcq:x');
-		expect(made).toMatchObject({ question: 'Which term is defined as: “A(n) ___ is a tool that aggregates application APIs in one place.”?', answer: 'API Gateway' });
+		const made = definitionMcq(
+			defs[0]!,
+			defs,
+			'API Gateway: An API gateway is a tool that aggregates application APIs in one place.',
+			'n0000000001:mcq:x'
+		);
+		expect(made).toMatchObject({
+			question:
+				'Which term is defined as: “A(n) ___ is a tool that aggregates application APIs in one place.”?',
+			answer: 'API Gateway'
+		});
 		if ('distractors' in made) expect(made.distractors).not.toContain('Agile Software Development');
 	});
 
 	it('refuses when there are not three terms of the same kind', () => {
-		const lonely = definitionOf('Seccomp: a Linux kernel facility to filter syscalls.', ['kernel'])!;
-		expect(definitionMcq(lonely, [lonely, ...defs.map((d) => ({ ...d, genus: undefined, tags: [] }))], '', 'n0000000002:mcq:y')).toEqual({
+		const lonely = definitionOf('Seccomp: a Linux kernel facility to filter syscalls.', [
+			'kernel'
+		])!;
+		expect(
+			definitionMcq(
+				lonely,
+				[lonely, ...defs.map((d) => ({ ...d, genus: undefined, tags: [] }))],
+				'',
+				'n0000000002:mcq:y'
+			)
+		).toEqual({
 			reason: 'fewer than three defined terms of the same kind as Seccomp'
 		});
 	});
@@ -44,21 +68,34 @@ describe('definition notes', () => {
 
 describe('a term defined inside a note', () => {
 	const cardsOf = (text: string) => {
-		const note = { id: 'n0000000001', text, tags: ['containersec'], source: { file: 't.txt', line: 1 } };
+		const note = {
+			id: 'n0000000001',
+			text,
+			tags: ['containersec'],
+			source: { file: 't.txt', line: 1 }
+		};
 		const glossary = Glossary.empty();
-		return sentenceDefinitionCards(proposal(note, readNote(note, [], false, glossary), glossary, new Map()));
+		return sentenceDefinitionCards(
+			proposal(note, readNote(note, [], false, glossary), glossary, new Map())
+		);
 	};
 
 	it('asks "What is X?" with the rest of the sentence as the answer', () => {
-		expect(cardsOf('bane is a tool for creating apparmor profiles for container workloads.')).toMatchObject([
-			{ kind: 'recall', front: 'What is bane?', back: 'A tool for creating apparmor profiles for container workloads.' }
+		expect(
+			cardsOf('bane is a tool for creating apparmor profiles for container workloads.')
+		).toMatchObject([
+			{
+				kind: 'recall',
+				front: 'What is bane?',
+				back: 'A tool for creating apparmor profiles for container workloads.'
+			}
 		]);
 	});
 
-	it.each(['It is a tool for creating profiles for workloads.', 'CVE-2018-16886 and this is a very confusing bug in the proxy.'])(
-		'asks nothing of a sentence whose subject is not a name: %s',
-		(text) => {
-			expect(cardsOf(text)).toEqual([]);
-		}
-	);
+	it.each([
+		'It is a tool for creating profiles for workloads.',
+		'CVE-2018-16886 and this is a very confusing bug in the proxy.'
+	])('asks nothing of a sentence whose subject is not a name: %s', (text) => {
+		expect(cardsOf(text)).toEqual([]);
+	});
 });

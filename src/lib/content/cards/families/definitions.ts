@@ -5,7 +5,15 @@
  * then shared tags).
  */
 import { hashText } from '../../hash';
-import { answerForms, contentWords, formIn, singular, termWords, tooSimilar, type AnswerForms } from '../forms';
+import {
+	answerForms,
+	contentWords,
+	formIn,
+	singular,
+	termWords,
+	tooSimilar,
+	type AnswerForms
+} from '../forms';
 import { blankedStem, mcqProblem } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
@@ -29,7 +37,8 @@ export interface Definition {
 const LABEL_WORDS =
 	/^(?:examples?|exercise|note|notes|todo|tags|question|answer|warning|reminder|idea|update|edit|fixme|hint|tip|summary|duplicate note|source|see also)$/i;
 // a label that is a clause ("Swedish text should survive") is not a term being defined
-const VERB = /\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
+const VERB =
+	/\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
 
 /**
  * `Term: definition`: a short name, a colon, a definition that reads as one.
@@ -54,7 +63,8 @@ export function definitionOf(text: string, tags: string[]): Definition | undefin
 	return { name, names: other ? [name, other] : [name], lead, first, genus: genusOf(first), tags };
 }
 
-const GENUS_STOP = /^(?:that|which|where|who|whose|of|for|to|in|on|by|with|where|when|and|or|than|as|from|at)$/i;
+const GENUS_STOP =
+	/^(?:that|which|where|who|whose|of|for|to|in|on|by|with|where|when|and|or|than|as|from|at)$/i;
 
 /**
  * The head noun of the definition: "a running process with …" -> process; "a protocol designed
@@ -62,7 +72,9 @@ const GENUS_STOP = /^(?:that|which|where|who|whose|of|for|to|in|on|by|with|where
  */
 function genusOf(sentence: string): string | undefined {
 	if (/\brefers to how (?:well|much|easily|quickly)\b/i.test(sentence)) return 'property';
-	const after = /\b(?:is|are)\s+(?:a|an|the)\s+(.*)$|\brefers to\s+(?:a |an |the )?(.*)$/i.exec(sentence);
+	const after = /\b(?:is|are)\s+(?:a|an|the)\s+(.*)$|\brefers to\s+(?:a |an |the )?(.*)$/i.exec(
+		sentence
+	);
 	const rest = after?.[1] ?? after?.[2];
 	if (!rest) return undefined;
 	const head: string[] = [];
@@ -83,14 +95,97 @@ function genusOf(sentence: string): string | undefined {
  * against machines: plain English, not tied to any one field.
  */
 const KINDS: Record<string, string[]> = {
-	practice: ['practice', 'methodology', 'discipline', 'approach', 'strategy', 'method', 'art', 'philosophy', 'principle', 'paradigm', 'culture', 'movement', 'merger', 'model', 'pattern', 'style', 'architecture', 'design'],
+	practice: [
+		'practice',
+		'methodology',
+		'discipline',
+		'approach',
+		'strategy',
+		'method',
+		'art',
+		'philosophy',
+		'principle',
+		'paradigm',
+		'culture',
+		'movement',
+		'merger',
+		'model',
+		'pattern',
+		'style',
+		'architecture',
+		'design'
+	],
 	process: ['process', 'technique', 'activity', 'procedure', 'mechanism', 'operation', 'task'],
-	property: ['property', 'ability', 'capability', 'characteristic', 'quality', 'reusability', 'measure', 'degree', 'attribute'],
-	machine: ['computer', 'server', 'machine', 'system', 'platform', 'cluster', 'node', 'host', 'installation', 'environment', 'infrastructure', 'network', 'facility', 'building', 'group', 'collection', 'device'],
-	software: ['tool', 'program', 'software', 'application', 'app', 'orchestrator', 'implementation', 'technology', 'service', 'component', 'framework', 'library', 'runtime', 'proxy', 'engine', 'product', 'project', 'cloud'],
-	format: ['protocol', 'format', 'file', 'document', 'standard', 'specification', 'representation', 'language', 'interface', 'way', 'certificate', 'image', 'object', 'resource']
+	property: [
+		'property',
+		'ability',
+		'capability',
+		'characteristic',
+		'quality',
+		'reusability',
+		'measure',
+		'degree',
+		'attribute'
+	],
+	machine: [
+		'computer',
+		'server',
+		'machine',
+		'system',
+		'platform',
+		'cluster',
+		'node',
+		'host',
+		'installation',
+		'environment',
+		'infrastructure',
+		'network',
+		'facility',
+		'building',
+		'group',
+		'collection',
+		'device'
+	],
+	software: [
+		'tool',
+		'program',
+		'software',
+		'application',
+		'app',
+		'orchestrator',
+		'implementation',
+		'technology',
+		'service',
+		'component',
+		'framework',
+		'library',
+		'runtime',
+		'proxy',
+		'engine',
+		'product',
+		'project',
+		'cloud'
+	],
+	format: [
+		'protocol',
+		'format',
+		'file',
+		'document',
+		'standard',
+		'specification',
+		'representation',
+		'language',
+		'interface',
+		'way',
+		'certificate',
+		'image',
+		'object',
+		'resource'
+	]
 };
-const KIND_OF = new Map(Object.entries(KINDS).flatMap(([kind, genera]) => genera.map((g) => [g, kind] as const)));
+const KIND_OF = new Map(
+	Object.entries(KINDS).flatMap(([kind, genera]) => genera.map((g) => [g, kind] as const))
+);
 
 /** The kind of thing a defined term is, from its genus; undefined when the notes do not say. */
 export function kindOf(def: Definition): string | undefined {
@@ -107,15 +202,17 @@ const formsOfDefinition = (d: Definition): AnswerForms => answerForms(d.name, d.
 /** Whether two defined terms share a name or initials ("Continuous Delivery (CD)" and "… Deployment (CD)"). */
 function sameName(a: Definition, b: Definition): boolean {
 	const forms = formsOfDefinition(a);
-	return b.names.some((n) => formIn(n, forms) !== undefined) || a.names.some((n) => formIn(n, formsOfDefinition(b)) !== undefined);
+	return (
+		b.names.some((n) => formIn(n, forms) !== undefined) ||
+		a.names.some((n) => formIn(n, formsOfDefinition(b)) !== undefined)
+	);
 }
 
 /** How many other definitions are considered per note: keeps a large corpus linear. */
 const POOL = 64;
 
 export type DefinitionItem =
-	| { question: string; answer: string; distractors: string[] }
-	| { reason: string };
+	{ question: string; answer: string; distractors: string[] } | { reason: string };
 
 /**
  * The MCQ of a definition: its lead with the term blanked in every form, and three other defined
@@ -131,11 +228,14 @@ export function definitionMcq(
 ): DefinitionItem {
 	const forms = formsOfDefinition(def);
 	// the lead, or its first sentence alone, with the term blanked once at most
-	const lead = [def.lead, def.first].map((t) => blankedStem(t, forms)).find((t) => t.split('___').length <= 2);
+	const lead = [def.lead, def.first]
+		.map((t) => blankedStem(t, forms))
+		.find((t) => t.split('___').length <= 2);
 	if (!lead) return { reason: 'the definition names its term more than once' };
 	const question = `Which term is defined as: “${lead}”?`;
 	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId, lead);
-	if (!distractors) return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
+	if (!distractors)
+		return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
 	const refused = mcqProblem(question, [def.name, ...distractors], 0, forms);
 	return refused ? { reason: refused } : { question, answer: def.name, distractors };
 }
@@ -153,11 +253,18 @@ function otherDefinitions(
 	const shared = (name: string) => [...contentWords(name)].some((w) => inStem.has(w));
 	const answerShares = shared(def.name);
 	const kind = kindOf(def);
-	if (!kind) return undefined;	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
+	if (!kind) return undefined;
+	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
 	const ranked: { d: Definition; score: number; h: string }[] = [];
 	for (let i = 0; i < all.length && ranked.length < POOL; i++) {
 		const d = all[(start + i) % all.length]!;
-		if (d === def || sameName(def, d) || tooSimilar(d.name, def.name) || d.names.some((n) => formIn(noteText, answerForms(n)))) continue;
+		if (
+			d === def ||
+			sameName(def, d) ||
+			tooSimilar(d.name, def.name) ||
+			d.names.some((n) => formIn(noteText, answerForms(n)))
+		)
+			continue;
 		// a term of another kind, or of no known kind, is an easy wrong option: never offered
 		if (kindOf(d) !== kind) continue;
 		const score =
@@ -184,23 +291,55 @@ export function definitionFlashcard(def: Definition): { front: string; back: str
 /** The flashcard and MCQ of a `Term: definition` note. */
 export function definitionCards(p: Proposal, def: Definition): Card[] {
 	const { note, glossary, reading, blocked, base } = p;
-	const cards: Card[] = [{ id: p.idFor('recall', `define-${def.name}`), kind: 'recall', ...definitionFlashcard(def), ...base }];
+	const cards: Card[] = [
+		{
+			id: p.idFor('recall', `define-${def.name}`),
+			kind: 'recall',
+			...definitionFlashcard(def),
+			...base
+		}
+	];
 	const id = `${note.id}:mcq:${slug(`define-${def.name}`)}`;
 	// a term the curated glossary knows draws its wrong options from its class
 	const g = glossary.lookup(def.name);
 	const curated =
 		g && !glossary.classes.get(g.class)?.sameTags
-			? distractorsFor({ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g }, glossary, note.tags, reading.everything, id, def.lead)
+			? distractorsFor(
+					{ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g },
+					glossary,
+					note.tags,
+					reading.everything,
+					id,
+					def.lead
+				)
 			: undefined;
-	const made = definitionMcq(def, [...p.definitions.values()], reading.everything, id, curated && 'distractors' in curated ? curated.distractors : undefined);
+	const made = definitionMcq(
+		def,
+		[...p.definitions.values()],
+		reading.everything,
+		id,
+		curated && 'distractors' in curated ? curated.distractors : undefined
+	);
 	if ('reason' in made) blocked.push({ item: `MCQ on ${def.name}`, reason: made.reason });
-	else cards.push(mcqCard(p.idFor('mcq', `define-${def.name}`), made.question, made.answer, made.distractors, `${def.name}: ${def.lead}`, base));
+	else
+		cards.push(
+			mcqCard(
+				p.idFor('mcq', `define-${def.name}`),
+				made.question,
+				made.answer,
+				made.distractors,
+				`${def.name}: ${def.lead}`,
+				base
+			)
+		);
 	return cards;
 }
 
 // "bane is a tool for creating AppArmor profiles": a name, "is a", what it is
-const IS_A = /^(?:(?:the|a|an)\s+)?([\p{L}\p{N}][\p{L}\p{N}._/+-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}._/+-]*){0,3})\s+(?:is|are)\s+((?:a|an)\s+\S.{10,})$/iu;
-const NOT_A_NAME = /^(?:it|this|that|there|these|those|they|he|she|which|what|who|one|each|every|all|some|any|here|so|and|but|or)$/i;
+const IS_A =
+	/^(?:(?:the|a|an)\s+)?([\p{L}\p{N}][\p{L}\p{N}._/+-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}._/+-]*){0,3})\s+(?:is|are)\s+((?:a|an)\s+\S.{10,})$/iu;
+const NOT_A_NAME =
+	/^(?:it|this|that|there|these|those|they|he|she|which|what|who|one|each|every|all|some|any|here|so|and|but|or)$/i;
 
 /**
  * A flashcard from a sentence that defines a term inside a note ("bane is a tool for creating
@@ -217,11 +356,22 @@ export function sentenceDefinitionCards(p: Proposal): Card[] {
 		const name = match?.[1];
 		const what = match?.[2];
 		if (!name || !what || name.split(/\s+/).some((w) => NOT_A_NAME.test(w))) continue;
-		const named = glossary.lookup(name) !== undefined || /[\p{Lu}\p{N}_/-]/u.test(name.slice(1)) || /^[\p{Ll}]+$/u.test(name);
+		const named =
+			glossary.lookup(name) !== undefined ||
+			/[\p{Lu}\p{N}_/-]/u.test(name.slice(1)) ||
+			/^[\p{Ll}]+$/u.test(name);
 		if (!named || name.split(/\s+/).length > 3) continue;
 		// the answer must not simply repeat the name ("Kata is a Kata runtime")
 		if (formIn(what, answerForms(name))) continue;
-		return [{ id: p.idFor('recall', `what-is-${name}`), kind: 'recall', front: `What is ${name}?`, back: `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, ...base }];
+		return [
+			{
+				id: p.idFor('recall', `what-is-${name}`),
+				kind: 'recall',
+				front: `What is ${name}?`,
+				back: `${what.charAt(0).toUpperCase()}${what.slice(1)}.`,
+				...base
+			}
+		];
 	}
 	return [];
 }

@@ -63,5 +63,13 @@ export function mcqCard(
 	explanation: string,
 	base: Proposal['base']
 ): McqCard {
-	return { id, kind: 'mcq', question, options: [answer, ...distractors], answerIndex: 0, explanation, ...base };
+	return {
+		id,
+		kind: 'mcq',
+		question,
+		options: [answer, ...distractors],
+		answerIndex: 0,
+		explanation,
+		...base
+	};
 }

@@ -10,7 +10,15 @@ import { extractTerms, type Term } from '../extract';
 import { answerForms, formIn, type AnswerForms } from '../forms';
 import { blankedStem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
-import { hedgeIn, isQuestion, mentions, openListRanges, slug, startsWithPronoun, wordPattern } from '../text';
+import {
+	hedgeIn,
+	isQuestion,
+	mentions,
+	openListRanges,
+	slug,
+	startsWithPronoun,
+	wordPattern
+} from '../text';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -20,7 +28,21 @@ const MIN_SCORE = 4;
 /** A stem may blank its answer twice ("___ ... so ___ ..."); more is a sentence about the answer, not a fact. */
 const MAX_BLANKS = 2;
 
-const BUILTIN_GENERIC = new Set(['i', 'a', 'ok', 'todo', 'btw', 'etc', 'eg', 'ie', 'us', 'it', 'vs', 'no', 'yes']);
+const BUILTIN_GENERIC = new Set([
+	'i',
+	'a',
+	'ok',
+	'todo',
+	'btw',
+	'etc',
+	'eg',
+	'ie',
+	'us',
+	'it',
+	'vs',
+	'no',
+	'yes'
+]);
 
 const TYPE_SCORE: Record<Term['type'], number> = {
 	cve: 10,
@@ -65,7 +87,10 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		for (const term of terms) {
 			const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
 			if (cls?.notBefore?.test(sentence.slice(term.end).trimStart())) {
-				blocked.push({ item: term.value, reason: `used as a modifier here, not named as a ${cls.label}` });
+				blocked.push({
+					item: term.value,
+					reason: `used as a modifier here, not named as a ${cls.label}`
+				});
 				continue;
 			}
 			const tag = term.glossary?.notInTags.find((t) => note.tags.includes(t));
@@ -83,7 +108,10 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				continue;
 			}
 			if (open.some(([s, e]) => term.start >= s && term.end <= e)) {
-				blocked.push({ item: term.value, reason: 'member of an open list: any other member would be right too' });
+				blocked.push({
+					item: term.value,
+					reason: 'member of an open list: any other member would be right too'
+				});
 				continue;
 			}
 			candidates.push({ term, score: scored.score, sentence: i });
@@ -98,8 +126,13 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 	}
 	for (const c of candidates) {
 		const best = perSentence.get(c.sentence);
-		if (best !== c) blocked.push({ item: c.term.value, reason: `a better term of the same sentence is asked (${best?.term.value})` });
-		else if (c.score < MIN_SCORE) blocked.push({ item: c.term.value, reason: `filler (score ${c.score} below ${MIN_SCORE})` });
+		if (best !== c)
+			blocked.push({
+				item: c.term.value,
+				reason: `a better term of the same sentence is asked (${best?.term.value})`
+			});
+		else if (c.score < MIN_SCORE)
+			blocked.push({ item: c.term.value, reason: `filler (score ${c.score} below ${MIN_SCORE})` });
 	}
 	const ranked = [...perSentence.values()]
 		.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
@@ -135,14 +168,27 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		// tell us if it's valid") gives the context, when it leans on this one
 		const next = sentences[c.sentence + 1];
 		let context = '';
-		if (stem.text.split(/\s+/).length < 8 && next && startsWithPronoun(next) && !hedgeIn(next) && !isQuestion(next)) {
+		if (
+			stem.text.split(/\s+/).length < 8 &&
+			next &&
+			startsWithPronoun(next) &&
+			!hedgeIn(next) &&
+			!isQuestion(next)
+		) {
 			context = ` ${blankedStem(next, forms)}`;
 			full += ` ${next}`;
 		}
 		// a sentence shown in one card's stem is not asked again: each would give the other away
-		const shown = [c.sentence, ...(withPrevious ? [c.sentence - 1] : []), ...(context ? [c.sentence + 1] : [])];
+		const shown = [
+			c.sentence,
+			...(withPrevious ? [c.sentence - 1] : []),
+			...(context ? [c.sentence + 1] : [])
+		];
 		if (shown.some((i) => usedSentences.has(i))) {
-			blocked.push({ item: term.value, reason: 'its sentence is already shown in another card of this note' });
+			blocked.push({
+				item: term.value,
+				reason: 'its sentence is already shown in another card of this note'
+			});
 			continue;
 		}
 		const front = withSubject(stem.text, note.tags, forms) + context;
@@ -150,11 +196,17 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
 			const made = distractorsFor(term, glossary, note.tags, reading.everything, id, full);
-			const distractors = 'distractors' in made ? made.distractors.map((d) => casedLike(d, term.surface)) : [];
-			const refused = 'reason' in made ? made.reason : mcqProblem(front, [term.surface, ...distractors], 0, forms);
+			const distractors =
+				'distractors' in made ? made.distractors.map((d) => casedLike(d, term.surface)) : [];
+			const refused =
+				'reason' in made
+					? made.reason
+					: mcqProblem(front, [term.surface, ...distractors], 0, forms);
 			if (!refused) {
 				mcqs++;
-				cards.push(mcqCard(p.idFor('mcq', term.value), front, term.surface, distractors, full, p.base));
+				cards.push(
+					mcqCard(p.idFor('mcq', term.value), front, term.surface, distractors, full, p.base)
+				);
 				shown.forEach((i) => usedSentences.add(i));
 				continue;
 			}
@@ -167,7 +219,13 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		}
 		if (clozes < MAX_CLOZE_PER_NOTE) {
 			clozes++;
-			cards.push({ id: p.idFor('cloze', term.value), kind: 'cloze', front, back: term.surface, ...p.base });
+			cards.push({
+				id: p.idFor('cloze', term.value),
+				kind: 'cloze',
+				front,
+				back: term.surface,
+				...p.base
+			});
 			shown.forEach((i) => usedSentences.add(i));
 		}
 	}
@@ -190,7 +248,9 @@ function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 
 /** A wrong option in the answer's case: "certificateSigningRequest" beside "subjectAccessReview". */
 function casedLike(option: string, answer: string): string {
-	return /^\p{Ll}+\p{Lu}/u.test(answer) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(option) ? option.charAt(0).toLowerCase() + option.slice(1) : option;
+	return /^\p{Ll}+\p{Lu}/u.test(answer) && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(option)
+		? option.charAt(0).toLowerCase() + option.slice(1)
+		: option;
 }
 
 /** Whether a sentence names a term worth a blank: what makes a note a fact rather than prose. */
@@ -204,10 +264,15 @@ function scoreTerm(
 	mentionsInNote: number
 ): { score: number; blocked?: string; report?: boolean } {
 	const lower = term.value.toLowerCase();
-	if (glossary.generic.has(lower) || BUILTIN_GENERIC.has(lower)) return { score: 0, blocked: 'generic word' };
+	if (glossary.generic.has(lower) || BUILTIN_GENERIC.has(lower))
+		return { score: 0, blocked: 'generic word' };
 	let score = TYPE_SCORE[term.type];
 	if (term.type === 'flag' && !term.glossary)
-		return { score: 0, blocked: `unknown flag ${term.value} (not in the glossary: check its spelling)`, report: true };
+		return {
+			score: 0,
+			blocked: `unknown flag ${term.value} (not in the glossary: check its spelling)`,
+			report: true
+		};
 	const cls = term.glossary ? glossary.classes.get(term.glossary.class) : undefined;
 	if (term.glossary && cls) score = Math.max(score, cls.weight * 2);
 	if (term.type === 'glossary' && !cls) score = 2;
@@ -220,14 +285,14 @@ function scoreTerm(
 
 function countMentions(body: string, terms: Term[]): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const t of terms) counts.set(t.value, (body.match(wordPattern(t.surface, 'giu')) ?? []).length);
+	for (const t of terms)
+		counts.set(t.value, (body.match(wordPattern(t.surface, 'giu')) ?? []).length);
 	return counts;
 }
 
 function sentenceText(sentences: string[], i: number, withPrevious: boolean | undefined): string {
 	return withPrevious ? `${sentences[i - 1]} ${sentences[i]}` : (sentences[i] ?? '');
 }
-
 
 /** The sentence with the answer blanked in every form it takes there. */
 function stemFor(
@@ -239,7 +304,11 @@ function stemFor(
 ): { text: string; blanks: number; otherForm?: string } {
 	const sentence = sentences[i] ?? '';
 	const found: string[] = [];
-	const own = blankedStem(sentence.slice(0, term.start) + '___' + sentence.slice(term.end), forms, found);
+	const own = blankedStem(
+		sentence.slice(0, term.start) + '___' + sentence.slice(term.end),
+		forms,
+		found
+	);
 	const previous = withPrevious ? blankedStem(sentences[i - 1] ?? '', forms, found) : '';
 	const text = (previous ? `${previous} ${own}` : own).trim();
 	// a second blank the answer as written would not fill ("ephemeralContainers" for "ephemeral containers")

@@ -12,7 +12,13 @@ export function writtenCards(p: Proposal, entries: OverlayEntry[]): Card[] {
 	const cards: Card[] = [];
 	for (const answer of reading.answers) {
 		const front = answer.question ?? answer.quote;
-		cards.push({ id: p.idFor('recall', `answer-${front}`), kind: 'recall', front: plainText(front), back: answer.statement, ...base });
+		cards.push({
+			id: p.idFor('recall', `answer-${front}`),
+			kind: 'recall',
+			front: plainText(front),
+			back: answer.statement,
+			...base
+		});
 	}
 	for (const entry of entries) {
 		if (entry.type !== 'question') continue;
@@ -31,7 +37,15 @@ export function writtenCards(p: Proposal, entries: OverlayEntry[]): Card[] {
 			}
 			// without an editor's explanation, the note itself (with its fixes) explains the answer
 			const explanation = card.explanation || reading.body;
-			cards.push({ id, kind: 'mcq', question: card.question, options: card.options, answerIndex: card.answerIndex, explanation, ...base });
+			cards.push({
+				id,
+				kind: 'mcq',
+				question: card.question,
+				options: card.options,
+				answerIndex: card.answerIndex,
+				explanation,
+				...base
+			});
 		} else cards.push({ id, kind: card.kind, front: card.front, back: card.back, ...base });
 	}
 	return cards;
@@ -40,7 +54,8 @@ export function writtenCards(p: Proposal, entries: OverlayEntry[]): Card[] {
 /** Why a hand-written MCQ is not valid, or undefined. */
 export function invalidMcq(options: string[], answerIndex: number): string | undefined {
 	if (options.length !== 4) return 'an MCQ needs exactly four options';
-	if (new Set(options.map((o) => o.trim().toLowerCase())).size !== 4) return 'two options are the same';
+	if (new Set(options.map((o) => o.trim().toLowerCase())).size !== 4)
+		return 'two options are the same';
 	if (answerIndex < 0 || answerIndex > 3) return 'answerIndex must be 0 to 3';
 	return undefined;
 }
