@@ -92,7 +92,9 @@ const QuizRunSchema = z.object({
 		count: count,
 		seconds: z.nullable(count),
 		seed: z.string().check(z.maxLength(64)),
-		deckHash: z.nullable(z.string().check(z.maxLength(64)))
+		deckHash: z.nullable(z.string().check(z.maxLength(64))),
+		start: z.optional(count),
+		scoring: z.optional(z.literal('accuracy'))
 	}),
 	deckHash: z.string().check(z.maxLength(64)),
 	questions: z.array(QuizQuestionSchema),
@@ -107,12 +109,14 @@ const QuizRunSchema = z.object({
 			choice: z.nullable(count),
 			correct: z.boolean(),
 			timedOut: z.boolean(),
+			missed: z.optional(z.literal(true)),
 			elapsedMs: count,
 			points: z.number().check(z.nonnegative()),
 			answeredAt: count
 		})
 	),
-	finishedAt: z.optional(count)
+	finishedAt: z.optional(count),
+	extraTime: z.optional(z.union([z.literal(1.5), z.literal(2)]))
 });
 
 const filterSchema = z.object({ tags: z.array(tag), exclude: z.array(tag), query: text });

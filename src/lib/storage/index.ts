@@ -25,6 +25,7 @@ function isTagFilter(value: unknown): value is TagFilter {
 
 export { StorageFullError } from './errors';
 export * from './quiz';
+export * from './class';
 export * from './study';
 export * from './backup';
 export * from './stats';
