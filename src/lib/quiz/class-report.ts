@@ -72,8 +72,8 @@ export function classReport(
 		for (const s of students) {
 			const a = s.answers[i];
 			if (a === 'timeout') timedOut++;
-			else if (a === 'missed') missed++;
-			else split[a] = (split[a] ?? 0) + 1;
+			else if (typeof a === 'number') split[a] = (split[a] ?? 0) + 1;
+			else missed++;
 		}
 		const right = split[question.answerIndex] ?? 0;
 		const share = (group: StudentLine[]) =>

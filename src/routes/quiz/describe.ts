@@ -13,3 +13,15 @@ export function describeParams(params: QuizParams): string {
 export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** "10 questions · 20 s each · paced, starts at 09:00:00 · accuracy only" under a quiz's title. */
+export function describeFormat(params: QuizParams, questions: number): string {
+	const parts = [`${questions} ${questions === 1 ? 'question' : 'questions'}`];
+	parts.push(params.seconds === null ? 'untimed' : `${params.seconds} s each`);
+	if (params.start !== undefined)
+		parts.push(
+			`paced, starts at ${new Date(params.start * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+		);
+	if (params.scoring === 'accuracy') parts.push('accuracy only');
+	return parts.join(' · ');
+}
