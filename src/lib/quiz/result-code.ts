@@ -241,3 +241,8 @@ export function resultMismatch(
 export function deviceKey(result: Pick<ClassResult, 'short' | 'device'>): string {
 	return (result.short ? result.device : result.device >>> 12).toString(36);
 }
+
+/** The key under which a class quiz's results are kept on the instructor's device. */
+export function classQuizId(identity: { quiz: number; deck: number }): string {
+	return `${identity.quiz.toString(36)}-${identity.deck.toString(36)}`;
+}
