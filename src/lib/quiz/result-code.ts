@@ -51,11 +51,6 @@ export function quizIdentity(params: QuizParams, deckHash: string): { quiz: numb
 	return { quiz: hashString(quizKey({ ...params, deckHash: null })), deck: hashString(deckHash) };
 }
 
-/** A random device id, made once per device and kept (see storage.deviceId). */
-export function newDeviceId(random: Uint32Array = crypto.getRandomValues(new Uint32Array(1))) {
-	return (random[0] ?? 0) >>> 0;
-}
-
 class BitWriter {
 	bits: number[] = [];
 	write(value: number, width: number) {

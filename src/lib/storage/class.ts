@@ -1,4 +1,5 @@
-import { deviceKey, newDeviceId, type ClassResult } from '$lib/quiz/result-code';
+// types only: the result code itself loads with the pages that read or make one, not with storage
+import type { ClassResult } from '$lib/quiz/result-code';
 import { db, type ClassQuizRow, type ClassResultRow } from './db';
 
 const DEVICE_ID = 'deviceId';
@@ -9,7 +10,7 @@ export async function deviceId(): Promise<number> {
 	return db.transaction('rw', db.preferences, async () => {
 		const saved = (await db.preferences.get(DEVICE_ID))?.value;
 		if (typeof saved === 'number' && Number.isInteger(saved) && saved >= 0) return saved;
-		const id = newDeviceId();
+		const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 		await db.preferences.put({ key: DEVICE_ID, value: id });
 		return id;
 	});
@@ -29,16 +30,17 @@ export async function saveNickname(name: string): Promise<void> {
 export type CollectOutcome = 'added' | 'replaced' | 'duplicate';
 
 /**
- * Keeps one student's result as it arrives (one transaction): the same device counts once; a
- * later scan replaces the kept one only if it is the same run (a retake does not).
+ * Keeps one student's result as it arrives (one transaction): the same device (`device`, see
+ * deviceKey) counts once; a later scan replaces the kept one only if it is the same run.
  */
 export async function addClassResult(
 	quiz: Pick<ClassQuizRow, 'id' | 'search' | 'title'>,
+	device: string,
 	result: ClassResult,
 	code: string,
 	now: Date
 ): Promise<CollectOutcome> {
-	const id = `${quiz.id}|${deviceKey(result)}`;
+	const id = `${quiz.id}|${device}`;
 	return db.transaction('rw', db.classQuizzes, db.classResults, async () => {
 		const existing = await db.classResults.get(id);
 		const sameRun = existing && existing.result.run !== null && existing.result.run === result.run;
