@@ -131,7 +131,7 @@ describe('result codes', () => {
 	it('refuses a code of another version', () => {
 		const text = encodeResult(finishedRun(choices), who);
 		// version 2 in the first four bits: first character 0b00010 → 0b00100
-		expect(() => decodeResult('4' + text.slice(1), 20_000)).toThrow(/version 2/);
+		expect(() => decodeResult('4' + text.slice(1), 20_000)).toThrow(/format 2; it reads format 1/);
 	});
 
 	it('refuses a corrupt code: one character changed, cut short, made longer, not a code', () => {

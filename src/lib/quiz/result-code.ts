@@ -167,7 +167,7 @@ export function decodeResult(text: string, limitMs: number | null): ClassResult 
 	const version = r.read(4);
 	if (version !== RESULT_CODE_VERSION)
 		throw new ResultCodeError(
-			`This result code is of version ${version}; this app reads version ${RESULT_CODE_VERSION}. Update the app on both devices.`
+			`This app cannot read this code (format ${version}; it reads format ${RESULT_CODE_VERSION}): it is not a result code, or it comes from a newer version of the app (then update the app here).`
 		);
 	const short = r.read(1) === 1;
 	const quiz = r.read(short ? 16 : 32);
