@@ -134,6 +134,9 @@ test('30 phones finish a paced quiz; their result QR codes read by a camera on C
 		await expect
 			.poll(collected, { timeout: 90_000, intervals: [1_000] })
 			.toBeGreaterThanOrEqual(STUDENTS - 1);
+		console.log(
+			`camera: ${await collected()} read after ${((Date.now() - started) / 1000).toFixed(0)} s of a ${frames / 5} s video`
+		);
 		// let the rest of the loop (the foreign code, the repeated student) go by
 		await expect(page.getByTestId('refused')).toContainText('1 refused', { timeout: 60_000 });
 		await page.waitForTimeout(Math.max(0, 2 * (frames / 5) * 1000 - (Date.now() - started)));

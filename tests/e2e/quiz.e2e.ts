@@ -76,6 +76,12 @@ test('the instructor picks topics and shares a link and a QR code', async ({ pag
 		'href',
 		`/quiz/present${url.search}`
 	);
+	// bug: a reload of the share view lost the quiz (a new seed meant a new quiz)
+	await page.reload();
+	await expect(page.getByTestId('quiz-url')).toHaveText(url.href);
+	await expect(qr).toBeVisible();
+	await page.getByRole('button', { name: 'Change the quiz' }).click();
+	await expect(page.getByRole('button', { name: 'Share the quiz' })).toBeVisible();
 });
 
 test('two phones opening the same link get the same quiz and the same results for the same answers', async ({

@@ -25,3 +25,13 @@ export function describeFormat(params: QuizParams, questions: number): string {
 	if (params.scoring === 'accuracy') parts.push('accuracy only');
 	return parts.join(' · ');
 }
+
+/** "1 question", "3 questions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Nov 30, 2026, 9:00 AM" in the reader's locale. */
+export function dateTime(ms: number): string {
+	return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
