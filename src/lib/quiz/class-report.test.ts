@@ -98,6 +98,11 @@ describe('the class report of a known class', () => {
 		]);
 	});
 
+	it('lists only the quiz topics by topic when the quiz has some', () => {
+		const etcd = classReport(questions, { ...params, tags: ['etcd'] }, CLASS);
+		expect(etcd.tags).toEqual([{ tag: 'etcd', right: 6, total: 12 }]);
+	});
+
 	it('measures discrimination as upper third minus lower third', () => {
 		// upper third A, B; lower third D, E
 		expect(report.questions.map((q) => q.discrimination)).toEqual([1, 0.5, 0.5]);

@@ -52,7 +52,7 @@ const PODIUM = 5;
  */
 export function classReport(
 	questions: QuizQuestion[],
-	params: Pick<QuizParams, 'seconds' | 'scoring'>,
+	params: Pick<QuizParams, 'seconds' | 'scoring'> & Partial<Pick<QuizParams, 'tags'>>,
 	results: ClassResult[]
 ): ClassReport {
 	const students = results
@@ -92,8 +92,10 @@ export function classReport(
 	});
 
 	const tags = new Map<string, { tag: string; right: number; total: number }>();
+	// the quiz's topics only: a question's other tags are not what the class was asked about
+	const asked = (tag: string) => !params.tags?.length || params.tags.includes(tag);
 	for (const line of lines)
-		for (const tag of line.question.tags) {
+		for (const tag of line.question.tags.filter(asked)) {
 			const t = tags.get(tag) ?? { tag, right: 0, total: 0 };
 			t.right += line.right;
 			t.total += students.length;
