@@ -139,6 +139,22 @@ test('the instructor types result codes: counted once, another quiz refused, the
 		codes.push((await student.getByTestId('typed-code').textContent()) ?? '');
 		await context.close();
 	}
+	// a nickname that is markup: the full QR text can be typed too
+	const hostile = '<svg/onload=alert()>';
+	const context = await phone(browser);
+	const student = await context.newPage();
+	await takePaced(
+		student,
+		hostile,
+		right.map((r) => (r + 1) % 4)
+	);
+	const hostileCode = (await student.getByTestId('result-qr').getAttribute('data-code')) ?? '';
+	await context.close();
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
 	await page.goto(`/quiz/collect${search}`);
 	const typed = page.getByLabel('Type a result code');
 	await typed.fill(codes[0]!.toLowerCase());
@@ -150,6 +166,10 @@ test('the instructor types result codes: counted once, another quiz refused, the
 	await typed.fill(codes[1]!);
 	await page.getByRole('button', { name: 'Add' }).click();
 	await expect(page.getByTestId('collected')).toContainText('2 results collected');
+	await typed.fill(hostileCode);
+	await page.getByRole('button', { name: 'Add' }).click();
+	await expect(page.getByTestId('collect-message')).toHaveText(`Counted: ${hostile}.`);
+	await expect(page.getByTestId('collected')).toContainText('3 results collected');
 	// a typo: the check value catches it
 	await typed.fill(codes[1]!.replace(/^(.....)(.)/, (_, a, c) => a + (c === 'A' ? 'B' : 'A')));
 	await page.getByRole('button', { name: 'Add' }).click();
@@ -164,13 +184,16 @@ test('the instructor types result codes: counted once, another quiz refused, the
 	);
 	await expect(page.getByTestId('collected')).toContainText('0 results collected');
 
-	// a reload loses nothing; the report and the history have both students
+	// a reload loses nothing; the report and the history have the three students
 	await page.goto(`/quiz/report${search}`);
-	await expect(page.getByTestId('report-count')).toHaveText('2 students');
-	await expect(page.getByTestId('podium').locator('li')).toHaveCount(2);
+	await expect(page.getByTestId('report-count')).toHaveText('3 students');
+	await expect(page.getByTestId('podium').locator('li')).toHaveCount(3);
+	await expect(page.getByTestId('podium').locator('li').last()).toContainText(hostile);
+	await expect(page.locator('main svg, main img')).toHaveCount(0);
 	await expect(page.getByTestId('split-3').locator('li.right')).toHaveAttribute('data-count', '1');
+	expect(dialogs).toEqual([]);
 	await page.goto('/quiz');
-	await expect(page.getByRole('list', { name: 'Class reports' })).toContainText('2 students');
+	await expect(page.getByRole('list', { name: 'Class reports' })).toContainText('3 students');
 });
 
 const views: { name: string; open: (page: Page, browser: Browser) => Promise<void> }[] = [
