@@ -153,7 +153,13 @@ test('a question that runs out of time locks and counts as wrong', async ({ page
 	await expect(page.locator('.option.chosen')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Next question' }).click();
 	for (let i = 1; i < 5; i++) {
+		await page.clock.fastForward(3_000);
 		await page.keyboard.press(String(quiz.questions[i]!.answerIndex + 1));
+		// bug: the timer read "0 s" once an answer was locked in, 17 s before the deadline
+		await expect(
+			page.getByText(`Answer ${quiz.questions[i]!.answerIndex + 1} locked in.`)
+		).toBeVisible();
+		await expect(page.getByRole('timer')).toHaveCount(0);
 		await page.getByRole('button', { name: /Next question|See results/ }).click();
 	}
 	await expect(page.getByTestId('score')).toHaveText('4 / 5');
