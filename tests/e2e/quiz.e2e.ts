@@ -76,6 +76,12 @@ test('the instructor picks topics and shares a link and a QR code', async ({ pag
 		'href',
 		`/quiz/present${url.search}`
 	);
+	// bug: a reload of the share view lost the quiz (a new seed meant a new quiz)
+	await page.reload();
+	await expect(page.getByTestId('quiz-url')).toHaveText(url.href);
+	await expect(qr).toBeVisible();
+	await page.getByRole('button', { name: 'Change the quiz' }).click();
+	await expect(page.getByRole('button', { name: 'Share the quiz' })).toBeVisible();
 });
 
 test('two phones opening the same link get the same quiz and the same results for the same answers', async ({
@@ -147,7 +153,13 @@ test('a question that runs out of time locks and counts as wrong', async ({ page
 	await expect(page.locator('.option.chosen')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Next question' }).click();
 	for (let i = 1; i < 5; i++) {
+		await page.clock.fastForward(3_000);
 		await page.keyboard.press(String(quiz.questions[i]!.answerIndex + 1));
+		// bug: the timer read "0 s" once an answer was locked in, 17 s before the deadline
+		await expect(
+			page.getByText(`Answer ${quiz.questions[i]!.answerIndex + 1} locked in.`)
+		).toBeVisible();
+		await expect(page.getByRole('timer')).toHaveCount(0);
 		await page.getByRole('button', { name: /Next question|See results/ }).click();
 	}
 	await expect(page.getByTestId('score')).toHaveText('4 / 5');
@@ -160,10 +172,52 @@ test('a question that runs out of time locks and counts as wrong', async ({ page
 	await expect(mistake).toContainText(
 		`Right answer: ${quiz.questions[0]!.answerIndex + 1}. ${quiz.questions[0]!.options[quiz.questions[0]!.answerIndex]}`
 	);
-	await expect(page.getByRole('link', { name: /^Study these/ })).toHaveAttribute(
+	await expect(page.getByRole('link', { name: /^Read the notes on/ })).toHaveAttribute(
 		'href',
 		`/notes?tags=${quiz.questions[0]!.tags.join(',')}`
 	);
+	// bug: "Study these" opened the notes of whole topics; it is a practice of exactly the mistakes
+	await page.clock.resume();
+	await page.getByRole('link', { name: 'Study my mistakes (1 card)' }).click();
+	await expect(page.getByText('1 to go')).toBeVisible();
+	await expect(page.locator('article.card')).toHaveAttribute(
+		'data-card-id',
+		quiz.questions[0]!.cardId
+	);
+	await page
+		.locator('.options button')
+		.nth(
+			deck.cards.find((c) => c.id === quiz.questions[0]!.cardId)!.kind === 'mcq'
+				? quiz.questions[0]!.answerIndex
+				: 0
+		)
+		.click();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByText('1 cards practised. The schedule is unchanged.')).toBeVisible();
+});
+
+// bug: on a first visit (how students arrive from the QR code) "ready to work offline" covered
+// Next on a small phone (fails on the old floating message at 360x560)
+test.describe('on a small phone', () => {
+	test.use({ viewport: { width: 360, height: 560 } });
+
+	test('the offline-ready message never covers the quiz buttons', async ({ page }) => {
+		await page.goto(link);
+		await page.getByRole('button', { name: 'Start the quiz' }).click();
+		await page.keyboard.press('1');
+		const next = page.getByRole('button', { name: 'Next question' });
+		await expect(
+			page.getByRole('status').filter({ hasText: 'ready to work offline' })
+		).toBeVisible();
+		const covered = await next.evaluate((button) => {
+			// a person scrolls just far enough to see the button: it sits at the bottom of the screen
+			button.scrollIntoView({ block: 'end' });
+			const box = button.getBoundingClientRect();
+			const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+			return !button.contains(top);
+		});
+		expect(covered).toBe(false);
+	});
 });
 
 test('a reload mid-quiz resumes the same question with the time that was left', async ({
@@ -208,6 +262,8 @@ test('an untimed quiz shows no countdown and gives 1000 points per right answer'
 	const questions = buildQuiz(deck, untimed).questions;
 	await openFrozen(page, `/quiz${paramsToSearch(untimed)}`);
 	await expect(page.getByText('no time limit')).toBeVisible();
+	// bug: the untimed quiz's start page said a question that runs out of time counts as wrong
+	await expect(page.getByText(/out of time|time ran out|time is up/i)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByRole('timer')).toHaveCount(0);
 	for (const [i, q] of questions.entries()) {
@@ -218,6 +274,7 @@ test('an untimed quiz shows no countdown and gives 1000 points per right answer'
 	await expect(page.getByTestId('score')).toHaveText('4 / 5');
 	await expect(page.getByTestId('points')).toHaveText('4,000');
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByText(/out of time|time ran out|time is up/i)).toHaveCount(0);
 });
 
 test('a device with another version of the course says so before starting', async ({ page }) => {

@@ -108,7 +108,10 @@ export const QuizRunSchema = z
 			count: count,
 			seconds: z.nullable(count),
 			seed: token,
-			deckHash: z.nullable(token)
+			deckHash: z.nullable(token),
+			// a paced class quiz (issue 14): its start in epoch seconds, and accuracy-only scoring
+			start: z.optional(count),
+			scoring: z.optional(z.literal('accuracy'))
 		}),
 		deckHash: token,
 		questions: z.array(QuizQuestionSchema),
@@ -123,13 +126,15 @@ export const QuizRunSchema = z
 				choice: z.nullable(count),
 				correct: z.boolean(),
 				timedOut: z.boolean(),
+				missed: z.optional(z.literal(true)),
 				elapsedMs: count,
 				points: z.number().check(z.nonnegative()),
 				answeredAt: count
 			})
 		),
 		finishedAt: z.optional(count),
-		reviewsRecorded: z.optional(z.literal(true))
+		reviewsRecorded: z.optional(z.literal(true)),
+		extraTime: z.optional(z.union([z.literal(1.5), z.literal(2)]))
 	})
 	.check(
 		z.superRefine((run, ctx) => {
@@ -197,7 +202,10 @@ export const preferenceSchemas = new Map<string, z.ZodMiniType>([
 	['exportReminderSnoozed', at],
 	// the offer to install ($lib/storage/install.ts): what the user answered, and persist() asked
 	['installChoice', z.object({ outcome: z.enum(['accepted', 'dismissed', 'not-now']), at: count })],
-	['persistAsked', at]
+	['persistAsked', at],
+	// class quizzes ($lib/storage/class.ts): this device's random id and the nickname used last
+	['deviceId', z.int().check(z.gte(0), z.lte(0xffffffff))],
+	['nickname', z.string().check(z.maxLength(40))]
 ]);
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -3,6 +3,7 @@
  * @example const quiz = buildQuiz(deck, params); let run = startRun(quiz, new Date());
  */
 export * from './build';
+export * from './paced';
 export * from './params';
 export * from './random';
 export * from './results';

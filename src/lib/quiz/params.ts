@@ -12,6 +12,10 @@ export interface QuizParams {
 	seed: string;
 	/** The deck hash the link was made with; compared with this device's deck. */
 	deckHash: string | null;
+	/** Paced quiz: epoch seconds of question 1; every device follows the same clock (see paced.ts). */
+	start?: number;
+	/** `accuracy`: a right answer is worth a flat 1000 whatever its speed. Absent: speed points. */
+	scoring?: 'accuracy';
 }
 
 export const COUNT_MIN = 5;
@@ -58,20 +62,33 @@ export function paramsFromSearch(search: URLSearchParams, resolve: TagResolver):
 			);
 	}
 
+	const startText = (search.get('start') ?? '').trim();
+	const start = Number(startText);
+	if (startText !== '') {
+		if (!/^\d{9,11}$/.test(startText))
+			problems.push('The start time (start=) must be a time in whole seconds since 1970.');
+		else if (seconds === null && !problems.length)
+			problems.push('A paced quiz (start=) needs seconds per question (t=).');
+	}
+
+	const score = (search.get('score') ?? '').trim();
+	if (score !== '' && score !== 'speed' && score !== 'accuracy')
+		problems.push('The scoring (score=) must be speed or accuracy.');
+
 	const v = (search.get('v') ?? '').trim();
 	if (v && !TOKEN.test(v)) problems.push('The deck version in the link (v=…) is not valid.');
 	if (problems.length) return { ok: false, problems };
-	return {
-		ok: true,
-		params: {
-			tags: list('tags'),
-			exclude: list('exclude'),
-			count: n,
-			seconds,
-			seed,
-			deckHash: v || null
-		}
+	const params: QuizParams = {
+		tags: list('tags'),
+		exclude: list('exclude'),
+		count: n,
+		seconds,
+		seed,
+		deckHash: v || null
 	};
+	if (startText !== '') params.start = start;
+	if (score === 'accuracy') params.scoring = 'accuracy';
+	return { ok: true, params };
 }
 
 /** The query string for a quiz link, in a fixed order so the same quiz has one URL. */
@@ -84,6 +101,8 @@ export function paramsToSearch(params: QuizParams): string {
 	if (params.seconds !== null) parts.push(`t=${params.seconds}`);
 	parts.push(`seed=${encodeURIComponent(params.seed)}`);
 	if (params.deckHash) parts.push(`v=${params.deckHash}`);
+	if (params.start !== undefined) parts.push(`start=${params.start}`);
+	if (params.scoring) parts.push(`score=${params.scoring}`);
 	return `?${parts.join('&')}`;
 }
 

@@ -172,7 +172,10 @@ describe('quiz links', () => {
 		['n=51&t=20&seed=a', 'n='],
 		['n=10&t=9&seed=a', 't='],
 		['n=10&t=121&seed=a', 't='],
-		['n=10&t=20', 'seed']
+		['n=10&t=20', 'seed'],
+		['n=10&t=20&seed=a&start=soon', 'start='],
+		['n=10&seed=a&start=1795000000', 'needs seconds per question'],
+		['n=10&t=20&seed=a&score=fast', 'score=']
 	])('rejects %s and says what is wrong', (search, mention) => {
 		const result = paramsFromSearch(new URLSearchParams(search), identity);
 		expect(result.ok).toBe(false);
@@ -208,6 +211,16 @@ describe('quiz links', () => {
 		for (const search of ['n=5&t=10&seed=a', 'n=50&t=120&seed=a']) {
 			expect(paramsFromSearch(new URLSearchParams(search), identity).ok).toBe(true);
 		}
+	});
+
+	it('reads a paced start time and accuracy scoring, and writes them back', () => {
+		const search = 'n=10&t=20&seed=k3x9&v=0123456789abcd&start=1795000000&score=accuracy';
+		const result = paramsFromSearch(new URLSearchParams(search), identity);
+		expect(result).toEqual({
+			ok: true,
+			params: params({ start: 1795000000, scoring: 'accuracy' })
+		});
+		expect(result.ok && paramsToSearch(result.params)).toBe(`?${search}`);
 	});
 
 	it('gives the same key whatever the tag order', () => {

@@ -32,8 +32,10 @@ export function summarize(run: QuizRun): QuizResults {
 		answer
 	}));
 	const tags = new Map<string, TagScore>();
+	// a quiz on some topics is scored on those: a question's other tags are not what was asked
+	const asked = (tag: string) => !run.params.tags.length || run.params.tags.includes(tag);
 	for (const { question, answer } of questions) {
-		for (const tag of question.tags) {
+		for (const tag of question.tags.filter(asked)) {
 			const score = tags.get(tag) ?? { tag, correct: 0, total: 0 };
 			score.total++;
 			if (answer.correct) score.correct++;

@@ -131,6 +131,17 @@ describe('running a quiz', () => {
 		expect(play()).toEqual(play());
 	});
 
+	// bug: an #etcd quiz listed #trivia under "By topic" because some etcd questions carry it too
+	it('lists only the quiz topics under By topic', () => {
+		let run = startRun(buildQuiz(deck, params({ tags: ['etcd'] })), at(0));
+		expect(run.questions.some((q) => q.tags.includes('trivia'))).toBe(true);
+		for (let i = 0; i < 5; i++) {
+			run = answerQuestion(run, right(run), at(i * 1_000 + 500));
+			run = nextQuestion(run, at((i + 1) * 1_000));
+		}
+		expect(summarize(run).byTag.map((t) => t.tag)).toEqual(['etcd']);
+	});
+
 	it('gives no review events before the quiz is finished', () => {
 		expect(reviewEvents(startRun(buildQuiz(deck, params()), at(0)))).toEqual([]);
 	});

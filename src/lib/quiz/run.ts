@@ -1,14 +1,21 @@
 import type { Quiz, QuizQuestion } from './build';
 import type { QuizParams } from './params';
 import { quizKey } from './params';
+import { opensAt, pacedSchedule, scheduledIndex, type PacedSchedule } from './paced';
 import { pointsFor } from './scoring';
+
+/** Extra time a student may give themselves (accommodations); the result records it. */
+export type ExtraTime = 1 | 1.5 | 2;
+export const EXTRA_TIMES: readonly ExtraTime[] = [1, 1.5, 2];
 
 export interface AnswerRecord {
 	cardId: string;
-	/** Index into the question's (shuffled) options; null when time ran out. */
+	/** Index into the question's (shuffled) options; null when time ran out or it was missed. */
 	choice: number | null;
 	correct: boolean;
 	timedOut: boolean;
+	/** Paced quiz: the question had closed before this phone joined (not answered). */
+	missed?: true;
 	elapsedMs: number;
 	points: number;
 	answeredAt: number;
@@ -35,6 +42,8 @@ export interface QuizRun {
 	finishedAt?: number;
 	/** Set once the finished quiz has been counted as spaced-repetition reviews. */
 	reviewsRecorded?: true;
+	/** Extra time the student chose (x1.5, x2); absent means none. */
+	extraTime?: 1.5 | 2;
 }
 
 /** The question at `index` of a run (the run's own questions, so never missing for a valid index). */
@@ -72,12 +81,20 @@ export function runProblem(
 	return undefined;
 }
 
-function limitMs(run: Pick<QuizRun, 'params'>): number | null {
-	return run.params.seconds === null ? null : run.params.seconds * 1000;
+/** The time a student has for one question, with their extra time; null when untimed. */
+export function limitMs(run: Pick<QuizRun, 'params' | 'extraTime'>): number | null {
+	return run.params.seconds === null ? null : run.params.seconds * 1000 * (run.extraTime ?? 1);
 }
 
-/** Starts a quiz: the first question is shown at `now`. */
-export function startRun(quiz: Quiz, now: Date): QuizRun {
+function schedule(run: Pick<QuizRun, 'params' | 'questions'>): PacedSchedule | null {
+	return pacedSchedule(run.params, run.questions.length);
+}
+
+/**
+ * Starts a quiz at `now`. Self-paced: the first question is shown now. Paced: the phone lands on
+ * the question the class is on; the questions that closed before it count as not answered.
+ */
+export function startRun(quiz: Quiz, now: Date, extraTime: ExtraTime = 1): QuizRun {
 	const key = quizKey(quiz.params);
 	const at = now.getTime();
 	const run: QuizRun = {
@@ -93,11 +110,37 @@ export function startRun(quiz: Quiz, now: Date): QuizRun {
 		deadline: null,
 		answers: []
 	};
-	return show(run, 0, at);
+	if (extraTime !== 1) run.extraTime = extraTime;
+	const paced = schedule(run);
+	if (!paced) return show(run, 0, at);
+	const current = scheduledIndex(paced, at);
+	const missed = (i: number): AnswerRecord => ({
+		cardId: questionAt(run, i).cardId,
+		choice: null,
+		correct: false,
+		timedOut: false,
+		missed: true,
+		elapsedMs: 0,
+		points: 0,
+		answeredAt: at
+	});
+	const skipped = { ...run, answers: run.questions.slice(0, current).map((_, i) => missed(i)) };
+	if (current >= run.questions.length) return finish({ ...skipped, index: current - 1 }, at);
+	const shown = show(skipped, current, at);
+	// joined after this question closed for them: it is not answered either
+	if (shown.deadline !== null && at >= shown.deadline) return lock(shown, missed(current));
+	return shown;
 }
 
 function show(run: QuizRun, index: number, at: number): QuizRun {
 	const limit = limitMs(run);
+	const paced = schedule(run);
+	if (paced && limit !== null) {
+		// extra time runs into the gap, never into the next question
+		const open = opensAt(paced, index);
+		const deadline = open + Math.min(limit, paced.limitMs + paced.gapMs);
+		return { ...run, index, phase: 'question', shownAt: open, deadline };
+	}
 	return {
 		...run,
 		index,
@@ -105,6 +148,34 @@ function show(run: QuizRun, index: number, at: number): QuizRun {
 		shownAt: at,
 		deadline: limit === null ? null : at + limit
 	};
+}
+
+function finish(run: QuizRun, at: number): QuizRun {
+	return { ...run, phase: 'finished', deadline: null, finishedAt: at };
+}
+
+/** Whether the class clock, not the student, moves this run on. */
+export function isPaced(run: Pick<QuizRun, 'params'>): boolean {
+	return pacedSchedule(run.params, 1) !== null;
+}
+
+/**
+ * The clock tick: locks a question whose time is up and, in a paced quiz, moves on to the
+ * question the class is on (or finishes) once the schedule says so.
+ */
+export function follow(run: QuizRun, now: Date): QuizRun {
+	const paced = schedule(run);
+	let next = expire(run, now);
+	if (!paced) return next;
+	const target = scheduledIndex(paced, now.getTime());
+	while (next.phase === 'locked' && next.index < target) {
+		next =
+			next.index + 1 < next.questions.length
+				? show(next, next.index + 1, now.getTime())
+				: finish(next, now.getTime());
+		next = expire(next, now);
+	}
+	return next;
 }
 
 /** Milliseconds left on the current question (null when untimed or not answering). */
@@ -127,7 +198,7 @@ export function answerQuestion(run: QuizRun, choice: number, now: Date): QuizRun
 		correct,
 		timedOut: false,
 		elapsedMs,
-		points: pointsFor(correct, elapsedMs, limitMs(run)),
+		points: pointsFor(correct, elapsedMs, limitMs(run), run.params.scoring),
 		answeredAt: at
 	});
 }
@@ -151,10 +222,13 @@ function lock(run: QuizRun, answer: AnswerRecord): QuizRun {
 	return { ...run, phase: 'locked', deadline: null, answers: [...run.answers, answer] };
 }
 
-/** After a locked question: the next one starts its clock at `now`, or the quiz finishes. */
+/**
+ * After a locked question: the next one starts its clock at `now`, or the quiz finishes.
+ * A paced quiz moves on with the class clock instead (see follow).
+ */
 export function nextQuestion(run: QuizRun, now: Date): QuizRun {
-	if (run.phase !== 'locked') return run;
+	if (run.phase !== 'locked' || isPaced(run)) return run;
 	const at = now.getTime();
 	if (run.index + 1 < run.questions.length) return show(run, run.index + 1, at);
-	return { ...run, phase: 'finished', deadline: null, finishedAt: at };
+	return finish(run, at);
 }

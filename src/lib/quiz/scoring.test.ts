@@ -33,3 +33,15 @@ describe('Kahoot points', () => {
 		expect(pointsFor(false, 1, null)).toBe(0);
 	});
 });
+
+describe('accuracy scoring', () => {
+	it('gives a right answer in time a flat 1000 whatever its speed', () => {
+		expect(pointsFor(true, 19_000, 20_000, 'accuracy')).toBe(1000);
+		expect(pointsFor(true, 21_000, 20_000, 'accuracy')).toBe(0);
+		expect(pointsFor(false, 1_000, 20_000, 'accuracy')).toBe(0);
+	});
+
+	it('measures speed against the time the student had, extra time included', () => {
+		expect(pointsFor(true, 15_000, 30_000)).toBe(pointsFor(true, 10_000, 20_000));
+	});
+});

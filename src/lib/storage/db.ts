@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ClassResult } from '$lib/quiz/result-code';
 import type { QuizRun } from '$lib/quiz/run';
 import type { Card as FsrsCard, ReviewLog } from 'ts-fsrs';
 import { UPGRADED_ELSEWHERE } from './upgrade-signal';
@@ -60,6 +61,28 @@ export interface BackupRow {
 	json: string;
 }
 
+/** A class quiz whose results the instructor collected on this device (see ./class.ts). */
+export interface ClassQuizRow {
+	/** quizIdentity hashes as `quiz-deck` in base 36. */
+	id: string;
+	/** The quiz link's query string, to open the report again. */
+	search: string;
+	title: string;
+	results: number;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** One student's result, as scanned or typed; one per device and quiz. */
+export interface ClassResultRow {
+	/** `<class quiz id>|<device key>`. */
+	id: string;
+	quiz: string;
+	result: ClassResult;
+	code: string;
+	receivedAt: number;
+}
+
 export { DB_VERSION } from './version';
 
 export class StudyDatabase extends Dexie {
@@ -71,6 +94,9 @@ export class StudyDatabase extends Dexie {
 	flags!: EntityTable<FlagRow, 'id'>;
 	/** Automatic backups taken before an import (the last few, see ./backup.ts). */
 	backups!: EntityTable<BackupRow, 'id'>;
+	/** Class quizzes the instructor collected results of, and the results (see ./class.ts). */
+	classQuizzes!: EntityTable<ClassQuizRow, 'id'>;
+	classResults!: EntityTable<ClassResultRow, 'id'>;
 
 	constructor(name = 'kubesec-study') {
 		super(name);
@@ -82,8 +108,9 @@ export class StudyDatabase extends Dexie {
 			flags: '++id, cardId, createdAt'
 		});
 		this.version(3).stores({ quizRuns: 'id, key, finishedAt' });
-		// DB_VERSION in ./version.ts names the newest version here
 		this.version(4).stores({ backups: '++id, createdAt' });
+		// DB_VERSION in ./version.ts names the newest version here. Two new tables, no data to move
+		this.version(5).stores({ classQuizzes: 'id, updatedAt', classResults: 'id, quiz' });
 		// handle cross-tab upgrades: a newer app in another tab wants a newer schema. Let go at once
 		// so its upgrade is never blocked, stay closed so this older code cannot write into the newer
 		// schema (Dexie would reopen on the next query), and ask the user to reload this tab.

@@ -28,6 +28,8 @@ function isTagFilter(value: unknown): value is TagFilter {
 export { StorageFullError } from './errors';
 export { NotStorableError } from './checked';
 export * from './quiz';
+export * from './class';
+export type { ClassQuizRow, ClassResultRow } from './db';
 export * from './study';
 export * from './backup';
 export * from './stats';

@@ -144,7 +144,10 @@ const steps: fc.Arbitrary<Step>[] = [
 	fc
 		.constantFrom('accepted' as const, 'dismissed' as const, 'not-now' as const)
 		.map((outcome) => (t: number) => storage.saveInstallChoice(outcome, new Date(t))),
-	fc.constant((t: number) => storage.persistAfterFirstAnswer(new Date(t)))
+	fc.constant((t: number) => storage.persistAfterFirstAnswer(new Date(t))),
+	// issue 14's preferences: the nickname a student typed, and this device's id for result codes
+	fc.oneof(odd, longText).map((name) => () => storage.saveNickname(name)),
+	fc.constant(() => storage.deviceId())
 ];
 
 async function wipe() {
