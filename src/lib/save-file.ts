@@ -3,7 +3,7 @@
  * Safari deletes data. Imports the storage code: load this lazily from a page that paints first.
  */
 import { backupFileName, describeCounts } from '$lib/backup/format';
-import * as storage from '$lib/storage';
+import * as storage from '$lib/storage/backup';
 
 /** Hands `text` to the browser as a download named `name`. */
 export function saveFile(text: string, name: string, type: string): void {
