@@ -2,35 +2,18 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { encode } from 'uqr';
-import { buildQuiz, eligibleCards } from '../../src/lib/quiz/build';
-import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
+import { buildQuiz } from '../../src/lib/quiz/build';
 import { encodeResult } from '../../src/lib/quiz/result-code';
 import { answerQuestion, follow, startRun } from '../../src/lib/quiz/run';
 import { browserExecutable, CHROMIUM_ARGS } from '../browser';
-import { builtDeck } from './deck';
+import { builtDeck, pacedQuiz } from './deck';
 import { matrixToGray, pngToGray, writeY4m, type Gray } from './fake-camera';
 import { waitForServiceWorker } from './service-worker';
 
 const deck = builtDeck();
-const topTags = deck.tags
-	.map((t) => ({ name: t.name, n: eligibleCards(deck, { tags: [t.name], exclude: [] }).length }))
-	.sort((a, b) => b.n - a.n)
-	.slice(0, 2)
-	.map((t) => t.name)
-	.sort();
+/** Question 1 opens at START; question i at START + i * 30 s (20 s to answer, 10 s to reveal). */
 const START = Date.UTC(2026, 10, 30, 10, 0, 0);
-const params: QuizParams = {
-	tags: topTags,
-	exclude: [],
-	count: 5,
-	seconds: 20,
-	seed: 'class-of-30',
-	deckHash: deck.hash,
-	start: START / 1000
-};
-const search = paramsToSearch(params);
-const quiz = buildQuiz(deck, params);
-const opens = (i: number) => START + i * 30_000;
+const { params, search, quiz, opens } = pacedQuiz(deck, 'class-of-30', START);
 const STUDENTS = 30;
 
 /** What student n does on question i: an option and how many seconds in, or lets time run out. */

@@ -1,30 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { buildQuiz, eligibleCards } from '../../src/lib/quiz/build';
-import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
-import { builtDeck } from './deck';
+import { paramsToSearch } from '../../src/lib/quiz/params';
+import { builtDeck, pacedQuiz } from './deck';
 
 const deck = builtDeck();
-const topTags = deck.tags
-	.map((t) => ({ name: t.name, n: eligibleCards(deck, { tags: [t.name], exclude: [] }).length }))
-	.sort((a, b) => b.n - a.n)
-	.slice(0, 2)
-	.map((t) => t.name)
-	.sort();
 /** Question 1 opens at START; question i at START + i * 30 s (20 s to answer, 10 s to reveal). */
 const START = Date.UTC(2026, 10, 30, 9, 0, 0);
-const params: QuizParams = {
-	tags: topTags,
-	exclude: [],
-	count: 5,
-	seconds: 20,
-	seed: 'paced-e2e',
-	deckHash: deck.hash,
-	start: START / 1000
-};
-const search = paramsToSearch(params);
-const quiz = buildQuiz(deck, params);
-const opens = (i: number) => START + i * 30_000;
+const { params, search, quiz, opens } = pacedQuiz(deck, 'paced-e2e', START);
 
 async function phone(browser: Browser, colorScheme?: 'light' | 'dark'): Promise<BrowserContext> {
 	return browser.newContext({

@@ -27,12 +27,18 @@ const currentId = (page: Page) => page.locator('article.card').getAttribute('dat
 
 /** Gets the card on screen to the point where one tap answers it; returns that tap. */
 async function readyToAnswer(page: Page): Promise<() => Promise<void>> {
-	await expect(page.locator('article.card')).toBeVisible();
-	if (await page.locator('.options').isVisible()) {
-		return () => page.locator('.options button').first().click();
+	const good = page.getByRole('button', { name: /Good/ });
+	const options = page.locator('.options');
+	await expect(
+		options.or(page.getByRole('button', { name: 'Show answer' })).or(good)
+	).toBeVisible();
+	if (await options.isVisible()) {
+		// an MCQ whose answer was saved before the tab closed comes back answered: go on from it
+		if (await options.locator('button[disabled]').count())
+			return () => page.getByRole('button', { name: 'Continue' }).click();
+		return () => options.locator('button').first().click();
 	}
 	// a session closed before its answer was saved comes back with the answer showing
-	const good = page.getByRole('button', { name: /Good/ });
 	await expect(page.getByRole('button', { name: 'Show answer' }).or(good)).toBeVisible();
 	if (!(await good.isVisible())) await page.getByRole('button', { name: 'Show answer' }).click();
 	return () => good.click();

@@ -1,19 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { buildQuiz, eligibleCards } from '../../src/lib/quiz/build';
+import { buildQuiz } from '../../src/lib/quiz/build';
 import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
 import { reviewCount } from './app-db';
-import { builtDeck } from './deck';
+import { builtDeck, topQuizTags } from './deck';
 import { StaticServer } from './static-server';
 
 const deck = builtDeck();
-/** The two topics with the most questions, so the quiz is full whatever the deck holds. */
-const topTags = deck.tags
-	.map((t) => ({ name: t.name, n: eligibleCards(deck, { tags: [t.name], exclude: [] }).length }))
-	.sort((a, b) => b.n - a.n)
-	.slice(0, 2)
-	.map((t) => t.name)
-	.sort();
+const topTags = topQuizTags(deck);
 const params: QuizParams = {
 	tags: topTags,
 	exclude: [],
