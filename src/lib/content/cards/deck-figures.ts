@@ -5,7 +5,7 @@
  */
 import { hashString } from '../../quiz/random';
 import type { Card, McqCard } from '../schema';
-import { frontOf } from './finalize';
+import { frontKey, frontOf } from './finalize';
 import { answerForms, formIn } from './forms';
 
 /** The half of a corpus a note is in, by its id: tune the generator on one, rate the other. */
@@ -50,7 +50,7 @@ export function repeatedFronts(cards: Card[]): string[] {
 	const seen = new Set<string>();
 	const repeated: string[] = [];
 	for (const card of cards) {
-		const front = frontOf(card).toLowerCase().replace(/\s+/g, ' ').trim();
+		const front = frontKey(card);
 		if (seen.has(front)) repeated.push(front);
 		seen.add(front);
 	}

@@ -16,7 +16,10 @@ export function frontOf(card: Card): string {
 	return card.kind === 'mcq' ? card.question : card.front;
 }
 
-const normalised = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** A front as compared for repeats: case and spacing do not make two fronts different. */
+export function frontKey(card: Card): string {
+	return frontOf(card).toLowerCase().replace(/\s+/g, ' ').trim();
+}
 
 /** Cards whose front repeats an earlier card's front (of any note) are dropped. */
 export function dropRepeatedFronts(cards: Card[]): { kept: Card[]; dropped: Dropped[] } {
@@ -24,7 +27,7 @@ export function dropRepeatedFronts(cards: Card[]): { kept: Card[]; dropped: Drop
 	const kept: Card[] = [];
 	const dropped: Dropped[] = [];
 	for (const card of cards) {
-		const front = normalised(frontOf(card));
+		const front = frontKey(card);
 		const first = seen.get(front);
 		if (first) dropped.push({ card, reason: `same front as ${first}` });
 		else {
