@@ -38,11 +38,11 @@ export function distractorsFor(
 
 	const pool: GlossaryTerm[] = [];
 	for (const from of cls.distractorsFrom) pool.push(...glossary.members(from));
-	const shown = answer.term.toLowerCase();
+	const answerName = answer.term.toLowerCase();
 	const eligible = pool.filter(
 		(t) =>
 			t !== answer &&
-			t.term.toLowerCase() !== shown &&
+			t.term.toLowerCase() !== answerName &&
 			!glossary.alsoRight(answer, t, sentence) &&
 			!glossary.mentionedIn(t, noteText) &&
 			!mentions(noteText, t.term)
@@ -64,7 +64,9 @@ export function distractorsFor(
 		return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
 	// options of one form first ("RBAC" against "ABAC", not against "Node"); then those sharing
 	// the stem's words with the answer, so the words point at no one; then shared tags
-	const like = (t: GlossaryTerm) => shapeLikeness(shapedLike(t, term.surface), term.surface);
+	// a term the notes define is shown by its name, as the answer is
+	const shown = (t: GlossaryTerm) => (cls.fromNotes ? t.term : shapedLike(t, term.surface));
+	const like = (t: GlossaryTerm) => shapeLikeness(shown(t), term.surface);
 	const inStem = contentWords(sentence.replace(term.surface, ' '));
 	const cues = [...contentWords(term.surface)].filter((w) => inStem.has(w));
 	const covers = (t: GlossaryTerm) => cues.filter((w) => contentWords(t.term).has(w)).length;
@@ -75,7 +77,7 @@ export function distractorsFor(
 			overlap(b) - overlap(a) ||
 			(hashText(`${cardId}|${a.term}`) < hashText(`${cardId}|${b.term}`) ? -1 : 1)
 	);
-	return { distractors: ranked.slice(0, 3).map((t) => shapedLike(t, term.surface)) };
+	return { distractors: ranked.slice(0, 3).map(shown) };
 }
 
 /**

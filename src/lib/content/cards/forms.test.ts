@@ -6,7 +6,8 @@ import {
 	formIn,
 	formOutlier,
 	initials,
-	termWords
+	termWords,
+	tooSimilar
 } from './forms';
 
 describe('answer forms', () => {
@@ -86,6 +87,23 @@ describe('cues and form outliers', () => {
 		).toBe('securi');
 	});
 
+	it('finds a stem word inside a longer word of the answer', () => {
+		expect(
+			cueWord(
+				'Without ___, each tenant would need a dedicated software installation.',
+				['Multitenancy', 'Cluster', 'Nodes', 'Immutable Infrastructure'],
+				0
+			)
+		).toBe('tenant');
+		expect(
+			cueWord(
+				'Without ___, each team would need a dedicated software installation.',
+				['Multitenancy', 'Cluster', 'Nodes', 'Immutable Infrastructure'],
+				0
+			)
+		).toBeUndefined();
+	});
+
 	it('names the answer that alone is an acronym, or alone lower-case', () => {
 		expect(formOutlier(['RBAC', 'Node', 'Webhook', 'AlwaysAllow'], 0)).toBe('alone is an acronym');
 		expect(formOutlier(['etcd', 'Consul', 'Redis', 'ZooKeeper'], 0)).toBe(
@@ -98,5 +116,24 @@ describe('cues and form outliers', () => {
 		expect(
 			formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)
 		).toBe('alone does not start with "kube"');
+	});
+});
+
+describe('tooSimilar', () => {
+	it.each([
+		['DevOps', 'DevSecOps'],
+		['container', 'containerization'],
+		['Chaos Engineering', 'Security Chaos Engineering'],
+		['Container Image', 'container images']
+	])('refuses %s beside %s: one may pass for the other', (a, b) => {
+		expect(tooSimilar(a, b)).toBe(true);
+	});
+
+	it.each([
+		['Canary Deployment', 'Blue Green Deployment'],
+		['Horizontal Scaling', 'Vertical Scaling'],
+		['GitOps', 'Service Discovery']
+	])('keeps %s beside %s: the words they do not share differ', (a, b) => {
+		expect(tooSimilar(a, b)).toBe(false);
 	});
 });

@@ -176,11 +176,25 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 	const parts = termWords(options[answerIndex] ?? '').filter((w) => w.length >= 3 && !STOP.has(w));
 	const shortened = (w: string) =>
 		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(w.slice(0, 3)));
-	return parts.length > 1 &&
+	if (
+		parts.length > 1 &&
 		parts.some(shortened) &&
 		parts.every((w) => inStem.has(root(w)) || shortened(w))
-		? parts.join('+')
-		: undefined;
+	)
+		return parts.join('+');
+	// "Without ___, each tenant ...": a stem word inside a longer word of the answer (Multitenancy)
+	const otherText = options
+		.filter((_, i) => i !== answerIndex)
+		.join(' ')
+		.toLowerCase();
+	return [...inStem].find((r) => {
+		const head = r.slice(0, 5);
+		return (
+			r.length >= 5 &&
+			!otherText.includes(head) &&
+			parts.some((w) => w.length >= r.length + 3 && w.slice(1).includes(head))
+		);
+	});
 }
 
 type Shape = [name: string, test: (option: string) => boolean];
@@ -223,12 +237,20 @@ function trigrams(text: string): Set<string> {
 }
 
 /**
- * Names so alike that one may pass for the other (character trigrams): DevOps and DevSecOps,
- * container and containerization, PaaS and DBaaS. Neither is a fair wrong option for the other.
+ * Names so alike that one may pass for the other: DevOps and DevSecOps, container and
+ * containerization, PaaS and DBaaS (character trigrams), Chaos Engineering inside Security Chaos
+ * Engineering. Neither is a fair wrong option for the other. Names that share a word are told
+ * apart by the words they do not share: Canary Deployment and Blue Green Deployment differ.
  */
 export function tooSimilar(a: string, b: string): boolean {
-	const ga = trigrams(a);
-	const gb = trigrams(b);
+	const wa = termWords(a);
+	const wb = termWords(b);
+	const onlyA = wa.filter((w) => !wb.includes(w));
+	const onlyB = wb.filter((w) => !wa.includes(w));
+	if (onlyA.length === 0 || onlyB.length === 0) return true;
+	const [x, y] = onlyA.length < wa.length ? [onlyA.join(' '), onlyB.join(' ')] : [a, b];
+	const ga = trigrams(x);
+	const gb = trigrams(y);
 	const shared = [...ga].filter((g) => gb.has(g)).length;
 	return (2 * shared) / Math.max(1, ga.size + gb.size) >= 0.4;
 }

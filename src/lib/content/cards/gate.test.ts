@@ -98,6 +98,20 @@ describe('MCQs that give themselves away', () => {
 		).toMatch(/plural option after "a\(n\)"/);
 		expect(
 			mcqProblem(
+				'A team can roll back a(n) ___ quickly, since few users saw the new version.',
+				['Canary Deployment', 'GitOps', 'Continuous Delivery', 'DevOps'],
+				0
+			)
+		).toBeUndefined();
+		expect(
+			mcqProblem(
+				'A team can roll back a(n) ___ quickly, since few users saw the new version.',
+				['Canary Deployment', 'Blue Green Deployments', 'Continuous Delivery', 'GitOps'],
+				0
+			)
+		).toMatch(/plural option after "a\(n\)"/);
+		expect(
+			mcqProblem(
 				'___ are processes with resource limits set by the kernel.',
 				['Containers', 'Virtualization', 'Debugging', 'Runtime'],
 				0

@@ -88,7 +88,9 @@ export function mcqProblem(
 	const cue = cueWord(stem, options, answerIndex);
 	if (cue) return `only the answer shares the word "${cue}" with the stem`;
 	// "A(n) ___ is" with "Nodes" among the options; "___ are" with one plural answer
-	const plural = (o: string) => /[^s]s$/.test(o) && !/\bas a service$/i.test(o);
+	// (not a CamelCase name that ends in "s": GitOps, DevOps; nor "... as a Service")
+	const plural = (o: string) =>
+		/[^s]s$/.test(o) && !/\bas a service$/i.test(o) && !/[\p{L}\p{N}]\p{Lu}\p{Ll}*s$/u.test(o);
 	const after = /___\s+(is|was|has|are|were|have)\b/i.exec(stem)?.[1]?.toLowerCase();
 	if (/\ba\(n\) ___/i.test(stem) && options.some(plural)) return 'a plural option after "a(n)"';
 	if (after && new Set(options.map(plural)).size > 1)

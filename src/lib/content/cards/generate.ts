@@ -2,14 +2,17 @@ import type { Card } from '../schema';
 import {
 	definitionCards,
 	definitionOf,
+	formsOfDefinition,
 	kindOf,
 	sentenceDefinitionCards,
 	type Definition
 } from './families/definitions';
+import { passageCards, topicsOf } from './families/passages';
 import { proposal } from './families/proposal';
 import { termCards } from './families/terms';
 import { writtenCards } from './families/written';
 import { dropRepeatedFronts, orderOptions } from './finalize';
+import { formIn } from './forms';
 import type { Glossary } from './glossary';
 import type { Overlay, OverlayEntry } from './overlay';
 import { readNote } from './reading';
@@ -108,10 +111,12 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 		[...definitions.values()].map((d) => ({ ...d, kind: kindOf(d) }))
 	);
 
+	const topics = topicsOf(notes, definitions);
+
 	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
-		const result = cardsForNote(note, byNote.get(note.id) ?? [], known, definitions);
+		const result = cardsForNote(note, byNote.get(note.id) ?? [], known, definitions, topics);
 		proposed.push(...result.cards);
 		reports.push(result.report);
 	}
@@ -130,7 +135,8 @@ function cardsForNote(
 	note: NoteInput,
 	entries: OverlayEntry[],
 	glossary: Glossary,
-	definitions: ReadonlyMap<string, Definition>
+	definitions: ReadonlyMap<string, Definition>,
+	topics: ReadonlyMap<string, Definition>
 ): { cards: Card[]; report: NoteCards } {
 	const definition = definitions.get(note.id);
 	const reading = readNote(note, entries, definition !== undefined, glossary);
@@ -144,6 +150,19 @@ function cardsForNote(
 		if (!definition) cards.push(...sentenceDefinitionCards(p));
 		// a defined term already has its own MCQ and flashcard
 		cards.push(...termCards(p, new Set(definition?.names.map((n) => n.toLowerCase()))));
+		const topic = topics.get(note.id);
+		if (topic && !cards.some((c) => c.kind === 'mcq')) {
+			const passage = passageCards(p, topic);
+			// the passage asks its term: a cloze of the same term would show the answer's sentence again
+			const forms = formsOfDefinition(topic);
+			if (passage.length > 0)
+				cards.splice(
+					0,
+					cards.length,
+					...cards.filter((c) => c.kind !== 'cloze' || !formIn(c.back, forms)),
+					...passage
+				);
+		}
 	}
 	cards.push(...writtenCards(p, entries));
 	if (

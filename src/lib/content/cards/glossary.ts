@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mentions, wordPattern } from './text';
+import { asOptionName, mentions, wordPattern } from './text';
 
 const className = z.string().regex(/^[a-z][a-z0-9-]*$/, 'class names are lower-case words');
 
@@ -84,6 +84,8 @@ export interface GlossaryClass {
 	distractorsFrom: string[];
 	weight: number;
 	sameTags: boolean;
+	/** A class of terms the notes define themselves (not the glossary file's). */
+	fromNotes: boolean;
 	notBefore?: RegExp;
 }
 
@@ -92,6 +94,12 @@ export class GlossaryError extends Error {}
 /** The classes of terms the notes define themselves, one per kind ("a tool that ...": software). */
 const DEFINED = 'defined-as';
 /** Words that are capitalised only as a title ("Service Discovery"), not "IaaS" or "gRPC". */
+/** "canary deployment" -> "canary deployments", "policy" -> "policies"; a plural stays as it is. */
+function pluralOf(name: string): string {
+	if (/(?:s|x|ch|sh)$/.test(name)) return /(?:ss|x|ch|sh)$/.test(name) ? `${name}es` : name;
+	return /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
+}
+
 const TITLE_CASE = /^\p{Lu}?[\p{Ll}\p{N}-]+(?: \p{Lu}?[\p{Ll}\p{N}-]+)*$/u;
 
 /** The curated domain terms: what can be an answer and what can stand beside it as wrong. */
@@ -120,7 +128,11 @@ export class Glossary {
 				}
 				const distractorsFrom = c.distractorsFrom ?? [name];
 				const { label, ask, weight, sameTags } = c;
-				return [name, { name, label, ask, distractorsFrom, weight, sameTags, notBefore }];
+				const fromNotes = name.startsWith(`${DEFINED}-`);
+				return [
+					name,
+					{ name, label, ask, distractorsFrom, weight, sameTags, fromNotes, notBefore }
+				];
 			})
 		);
 		for (const [name, c] of this.classes) {
@@ -223,11 +235,14 @@ export class Glossary {
 		for (const d of defined) {
 			// a term of no known kind ("X offers CPU power ...") has no kind to draw wrong options from
 			if (!d.kind || !/^[a-z][a-z0-9-]*$/.test(d.kind)) continue;
-			// "API Gateway" is also written "API gateway"; a single capitalised word is a name (Kubernetes)
-			const spellings = d.names.flatMap((n) => [
-				n,
-				...(TITLE_CASE.test(n) && /\s/.test(n) ? [n.toLowerCase()] : [])
-			]);
+			// "API Gateway" is also written "API gateway" and "API gateways"; a single capitalised
+			// word is a name (Kubernetes). Options show names in one style: "Continuous Integration"
+			// beside "Continuous Delivery"
+			const spellings = d.names.flatMap((n) =>
+				TITLE_CASE.test(n) && /\s/.test(n)
+					? [asOptionName(n), n.toLowerCase(), pluralOf(n.toLowerCase())]
+					: [n]
+			);
 			const keys = spellings.map((s) => s.toLowerCase());
 			if (keys.some((k) => taken.has(k) || this.lookup(k))) continue;
 			keys.forEach((k) => taken.add(k));

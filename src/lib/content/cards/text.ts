@@ -147,6 +147,19 @@ export function openListRanges(sentence: string): [number, number][] {
 	return ranges;
 }
 
+const MINOR_WORDS = /^(?:a|an|and|as|at|by|for|in|of|on|or|the|to)$/;
+
+/**
+ * A name as an option beside others: a name written in sentence case is shown in title case, so
+ * that "Continuous integration" reads like "Continuous Delivery" beside it.
+ */
+export function asOptionName(name: string): string {
+	if (!/^\p{Lu}[\p{Ll}\p{N}-]*(?: [\p{Ll}\p{N}-]+)+$/u.test(name)) return name;
+	return name.replace(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu, (w: string, at: number) =>
+		at > 0 && MINOR_WORDS.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)
+	);
+}
+
 /** Lower-case words joined by single dashes: a card id key. */
 export function slug(text: string): string {
 	return (

@@ -26,6 +26,22 @@ describe('definition notes', () => {
 		expect(definitionOf(text, [])).toBeUndefined();
 	});
 
+	it('reads a definition with one colon that explains, not a list of "X: y" pairs', () => {
+		const d = definitionOf(
+			'Canary Deployment: Canary deployments is a deployment strategy that starts with two environments: one with live traffic and the other without.',
+			[]
+		);
+		expect(d?.name).toBe('Canary Deployment');
+		expect(d?.genus).toBe('strategy');
+		expect(
+			definitionOf(
+				'Reviews: subjectAccessReview: any user, LocalSubjectAccessReview: bound to a namespace',
+				[]
+			)
+		).toBeUndefined();
+		expect(definitionOf('Roles: admin: full access to the namespace', [])).toBeUndefined();
+	});
+
 	const defs = [
 		'API Gateway: An API gateway is a tool that aggregates application APIs in one place.',
 		'Service Proxy: A service proxy is a tool that intercepts traffic to or from a service.',

@@ -17,7 +17,7 @@ import {
 import { blankedStem, mcqProblem } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
-import { slug, splitSentences } from '../text';
+import { asOptionName, slug, splitSentences } from '../text';
 import { mcqCard, type Proposal } from './proposal';
 
 export interface Definition {
@@ -54,8 +54,11 @@ export function definitionOf(text: string, tags: string[]): Definition | undefin
 	const definition = (match[2] ?? '').trim();
 	const name = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
 	if (name.split(/\s+/).length > 4 || LABEL_WORDS.test(name) || VERB.test(name)) return undefined;
-	// a definition does not itself hold "X: y" pairs (a list of roles)
-	if (/(?:^|\s)[\p{L}\p{N}-]+:\s/u.test(definition)) return undefined;
+	// a definition does not itself hold "X: y" pairs (a list of roles); one colon further on
+	// introduces an explanation ("starts with two environments: one with live traffic ...")
+	const pairs = [...definition.matchAll(/(?:^|\s)[\p{L}\p{N}-]+:\s/gu)];
+	if (pairs.length > 1 || (pairs[0] && definition.slice(0, pairs[0].index).split(/\s+/).length < 4))
+		return undefined;
 	const other = /\(([^)]+)\)\s*$/.exec(term)?.[1]?.trim();
 	const sentences = splitSentences(definition).map((s) => s.text);
 	const first = sentences[0] ?? definition;
@@ -197,7 +200,8 @@ const singularOf = (words: string) => {
 	return last ? singular(last) : undefined;
 };
 
-const formsOfDefinition = (d: Definition): AnswerForms => answerForms(d.name, d.names.slice(1));
+export const formsOfDefinition = (d: Definition): AnswerForms =>
+	answerForms(d.name, d.names.slice(1));
 
 /** Whether two defined terms share a name or initials ("Continuous Delivery (CD)" and "… Deployment (CD)"). */
 function sameName(a: Definition, b: Definition): boolean {
@@ -232,12 +236,38 @@ export function definitionMcq(
 		.map((t) => blankedStem(t, forms))
 		.find((t) => t.split('___').length <= 2);
 	if (!lead) return { reason: 'the definition names its term more than once' };
-	const question = `Which term is defined as: “${lead}”?`;
-	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId, lead);
+	return termMcq(
+		def,
+		`Which term is defined as: “${lead}”?`,
+		lead,
+		all,
+		noteText,
+		cardId,
+		fromGlossary
+	);
+}
+
+/**
+ * An MCQ whose answer is a defined term, from its question and the text quoted in it: three
+ * other defined terms of its kind (or the curated glossary's), all shown as names, through the
+ * gate.
+ */
+export function termMcq(
+	def: Definition,
+	question: string,
+	quoted: string,
+	all: readonly Definition[],
+	noteText: string,
+	cardId: string,
+	fromGlossary?: string[]
+): DefinitionItem {
+	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId, quoted);
 	if (!distractors)
 		return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
-	const refused = mcqProblem(question, [def.name, ...distractors], 0, forms);
-	return refused ? { reason: refused } : { question, answer: def.name, distractors };
+	const answer = asOptionName(def.name);
+	const options = distractors.map(asOptionName);
+	const refused = mcqProblem(question, [answer, ...options], 0, formsOfDefinition(def));
+	return refused ? { reason: refused } : { question, answer, distractors: options };
 }
 
 /** Three other defined terms of the same kind, or undefined. */
@@ -249,9 +279,12 @@ function otherDefinitions(
 	stem: string
 ): string[] | undefined {
 	// wrong options that share the stem's words with the answer, so those words point at no one
+	// (only the words the answer shares count: "Client-Server Architecture" for a passage that
+	// says "server" is no harder beside "Container Image")
 	const inStem = contentWords(stem);
-	const shared = (name: string) => [...contentWords(name)].some((w) => inStem.has(w));
-	const answerShares = shared(def.name);
+	const cues = new Set([...contentWords(def.name)].filter((w) => inStem.has(w)));
+	const shared = (name: string) => [...contentWords(name)].some((w) => cues.has(w));
+	const answerShares = cues.size > 0;
 	const kind = kindOf(def);
 	if (!kind) return undefined;
 	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
@@ -265,8 +298,10 @@ function otherDefinitions(
 			d.names.some((n) => formIn(noteText, answerForms(n)))
 		)
 			continue;
-		// a term of another kind, or of no known kind, is an easy wrong option: never offered
-		if (kindOf(d) !== kind) continue;
+		// a term of another kind, or of no known kind, is an easy wrong option: offered only when
+		// it shares the stem's word with the answer ("Containers" beside "Container Image" for "a
+		// file ... for the creation of a container"), where it is the harder one
+		if (kindOf(d) !== kind && !(answerShares && shared(d.name))) continue;
 		const score =
 			(d.genus === def.genus ? 2 : 0) +
 			d.tags.filter((t) => def.tags.includes(t)).length +
@@ -288,9 +323,29 @@ export function definitionFlashcard(def: Definition): { front: string; back: str
 	return { front: `What does “${def.name}” mean?`, back: def.lead };
 }
 
+/** A term the curated glossary knows draws its wrong options from its class. */
+export function curatedOptions(
+	p: Proposal,
+	def: Definition,
+	cardId: string,
+	sentence: string
+): string[] | undefined {
+	const g = p.glossary.lookup(def.name);
+	if (!g || p.glossary.classes.get(g.class)?.fromNotes !== false) return undefined;
+	const made = distractorsFor(
+		{ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g },
+		p.glossary,
+		p.note.tags,
+		p.reading.everything,
+		cardId,
+		sentence
+	);
+	return 'distractors' in made ? made.distractors : undefined;
+}
+
 /** The flashcard and MCQ of a `Term: definition` note. */
 export function definitionCards(p: Proposal, def: Definition): Card[] {
-	const { note, glossary, reading, blocked, base } = p;
+	const { note, reading, blocked, base } = p;
 	const cards: Card[] = [
 		{
 			id: p.idFor('recall', `define-${def.name}`),
@@ -300,25 +355,12 @@ export function definitionCards(p: Proposal, def: Definition): Card[] {
 		}
 	];
 	const id = `${note.id}:mcq:${slug(`define-${def.name}`)}`;
-	// a term the curated glossary knows draws its wrong options from its class
-	const g = glossary.lookup(def.name);
-	const curated =
-		g && !glossary.classes.get(g.class)?.sameTags
-			? distractorsFor(
-					{ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g },
-					glossary,
-					note.tags,
-					reading.everything,
-					id,
-					def.lead
-				)
-			: undefined;
 	const made = definitionMcq(
 		def,
 		[...p.definitions.values()],
 		reading.everything,
 		id,
-		curated && 'distractors' in curated ? curated.distractors : undefined
+		curatedOptions(p, def, id, def.lead)
 	);
 	if ('reason' in made) blocked.push({ item: `MCQ on ${def.name}`, reason: made.reason });
 	else

@@ -196,17 +196,16 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
 			const made = distractorsFor(term, glossary, note.tags, reading.everything, id, full);
+			// a term the notes define is an option by its name ("Canary Deployment"), as its wrong
+			// options are: "canary deployments" as written would be the only plural
+			const option = fromNotes(term, glossary) ? term.glossary!.term : term.surface;
 			const distractors =
-				'distractors' in made ? made.distractors.map((d) => casedLike(d, term.surface)) : [];
+				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
-				'reason' in made
-					? made.reason
-					: mcqProblem(front, [term.surface, ...distractors], 0, forms);
+				'reason' in made ? made.reason : mcqProblem(front, [option, ...distractors], 0, forms);
 			if (!refused) {
 				mcqs++;
-				cards.push(
-					mcqCard(p.idFor('mcq', term.value), front, term.surface, distractors, full, p.base)
-				);
+				cards.push(mcqCard(p.idFor('mcq', term.value), front, option, distractors, full, p.base));
 				shown.forEach((i) => usedSentences.add(i));
 				continue;
 			}
@@ -245,6 +244,9 @@ function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 	}
 	return stem;
 }
+
+const fromNotes = (term: Term, glossary: Glossary) =>
+	term.glossary !== undefined && glossary.classes.get(term.glossary.class)?.fromNotes === true;
 
 /** A wrong option in the answer's case: "certificateSigningRequest" beside "subjectAccessReview". */
 function casedLike(option: string, answer: string): string {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteInput } from '../generate';
+import { Glossary } from '../glossary';
+import { readNote } from '../reading';
+import { definitionOf, type Definition } from './definitions';
+import { passageCards, topicsOf } from './passages';
+import { proposal } from './proposal';
+
+let line = 0;
+const note = (text: string, tags = ['delivery'], file = 'notes.txt'): NoteInput => {
+	line += 2;
+	return { id: `n${String(line).padStart(10, '0')}`, text, tags, source: { file, line } };
+};
+
+const canary = note(
+	'Canary Deployment: A canary deployment is a deployment strategy that moves live traffic to a new version step by step.'
+);
+const defs = [
+	canary,
+	note(
+		'Blue Green Deployment: A blue green deployment is a deployment strategy that keeps two environments and switches all traffic at once.'
+	),
+	note(
+		'Continuous Delivery: Continuous delivery is a practice in which every code change is built, tested and made ready for release.'
+	),
+	note(
+		'GitOps: GitOps is a set of practices for managing infrastructure and applications with Git as the source of truth.'
+	)
+];
+const definitions = new Map(
+	defs.map((n) => [n.id, definitionOf(n.text, n.tags)] as [string, Definition])
+);
+
+describe('the term a note goes on about', () => {
+	it('is the one defined just before it, in its file, with its tags', () => {
+		const after = note('Canary deployments let a team watch a new version with a few users.');
+		const otherTags = note('Canary deployments are named after birds in coal mines.', ['trivia']);
+		const afterBreak = note('Canary deployments need good metrics.');
+		const notes = [canary, after, otherTags, afterBreak];
+		const topics = topicsOf(notes, definitions);
+		expect(topics.get(after.id)?.name).toBe('Canary Deployment');
+		expect(topics.has(otherTags.id)).toBe(false);
+		// a note of other tags ends the run: what follows may be about anything
+		expect(topics.has(afterBreak.id)).toBe(false);
+	});
+
+	it('is not carried into another file', () => {
+		const elsewhere = note(
+			'Canary deployments let a team watch a new version.',
+			['delivery'],
+			'b.txt'
+		);
+		expect(topicsOf([canary, elsewhere], definitions).has(elsewhere.id)).toBe(false);
+	});
+});
+
+describe('"Which term is this passage about?"', () => {
+	const glossary = Glossary.empty();
+	const ask = (n: NoteInput) => {
+		const p = proposal(n, readNote(n, [], false, glossary), glossary, definitions);
+		return { cards: passageCards(p, definitions.get(canary.id)!), blocked: p.blocked };
+	};
+
+	it('quotes the note with the term blanked in every form, other defined terms as wrong options', () => {
+		const { cards, blocked } = ask(
+			note(
+				'Canary deployments let a team see how new software behaves with real users before most traffic moves. The team can roll back a canary deployment quickly, since few users saw the new version.'
+			)
+		);
+		expect(blocked).toEqual([]);
+		expect(cards).toHaveLength(1);
+		const [card] = cards;
+		if (card?.kind !== 'mcq') throw new Error('expected an MCQ');
+		expect(card.question).toMatch(/^Which term is this passage about\? “___ let a team see/);
+		expect(card.question).not.toMatch(/canary/i);
+		expect(card.options[card.answerIndex]).toBe('Canary Deployment');
+		expect([...card.options].sort()).toEqual(
+			['Blue Green Deployment', 'Canary Deployment', 'Continuous Delivery', 'GitOps'].sort()
+		);
+	});
+
+	it('asks nothing of a passage that never names its term (often the problem it solves)', () => {
+		const { cards, blocked } = ask(
+			note(
+				'Releasing a new version to every user at once is risky: one bug reaches everyone before anybody notices it.'
+			)
+		);
+		expect(cards).toEqual([]);
+		expect(blocked.map((b) => b.reason)).toContain('the passage does not name its term');
+	});
+
+	it('asks nothing of a hedged passage', () => {
+		const { cards } = ask(
+			note('Canary deployments are perhaps the safest way to release a new version to users.')
+		);
+		expect(cards).toEqual([]);
+	});
+});
