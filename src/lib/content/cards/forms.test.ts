@@ -4,6 +4,7 @@ import {
 	blankForms,
 	cueWord,
 	formIn,
+	fitsAsWell,
 	formOutlier,
 	initials,
 	termWords,
@@ -135,5 +136,30 @@ describe('tooSimilar', () => {
 		['GitOps', 'Service Discovery']
 	])('keeps %s beside %s: the words they do not share differ', (a, b) => {
 		expect(tooSimilar(a, b)).toBe(false);
+	});
+});
+
+describe('fitsAsWell', () => {
+	const stem =
+		'___ lets more apps run on the same physical machine while they stay isolated from each other.';
+	it('finds a wrong option whose own definition fits the stem as well as the answer', () => {
+		expect(
+			fitsAsWell(
+				stem,
+				'A container is a running process, isolated from other apps on the same machine.',
+				'Virtualization is a technique that runs several virtual computers on one physical computer.'
+			)
+		).toBe(true);
+	});
+
+	it('keeps a wrong option whose definition fits less, or that has none', () => {
+		expect(
+			fitsAsWell(
+				stem,
+				'A firewall is a system that filters network traffic on the basis of rules.',
+				'Virtualization is a technique that runs several virtual computers on one physical machine.'
+			)
+		).toBe(false);
+		expect(fitsAsWell(stem, undefined, 'anything')).toBe(false);
 	});
 });

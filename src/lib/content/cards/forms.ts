@@ -229,6 +229,23 @@ export function formOutlier(options: string[], answerIndex: number): string | un
 	return undefined;
 }
 
+/**
+ * Whether a wrong option's own definition fits the stem as well as the answer's does, so that it
+ * may be right too: Containers ("a running process ... isolated") for a stem on running more
+ * apps on one machine, isolated from each other, where Virtualization is meant.
+ */
+export function fitsAsWell(
+	stem: string,
+	optionDefinition: string | undefined,
+	answerDefinition: string | undefined
+): boolean {
+	if (!optionDefinition) return false;
+	const words = contentWords(stem);
+	const fit = (d: string) => [...contentWords(d)].filter((w) => words.has(w)).length;
+	const option = fit(optionDefinition);
+	return option >= 2 && option >= fit(answerDefinition ?? '');
+}
+
 function trigrams(text: string): Set<string> {
 	const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')} `;
 	const grams = new Set<string>();

@@ -58,7 +58,12 @@ export const GlossaryFileSchema = z.object({
 			/** Never the answer in a note with one of these tags (etcd's own RBAC is not the authz mode). */
 			notInTags: z.array(z.string()).default([]),
 			/** Where the fact was checked, or what is uncertain about it. */
-			source: z.string().optional()
+			source: z.string().optional(),
+			/**
+			 * What the term is, in a sentence: a wrong option whose definition fits the tested
+			 * sentence as well as the answer's is left out (it may be right too).
+			 */
+			definition: z.string().optional()
 		})
 	)
 });
@@ -75,6 +80,7 @@ export interface GlossaryTerm {
 	notWithWhen: { terms: Set<string>; when: RegExp }[];
 	tags: string[];
 	notInTags: string[];
+	definition?: string;
 }
 
 export interface GlossaryClass {
@@ -227,7 +233,7 @@ export class Glossary {
 	 * knows keeps its class.
 	 */
 	withDefinedTerms(
-		defined: readonly { names: string[]; tags: string[]; kind?: string }[]
+		defined: readonly { names: string[]; tags: string[]; kind?: string; lead: string }[]
 	): Glossary {
 		const terms: GlossaryFile['terms'] = [];
 		const classes: GlossaryFile['classes'] = { ...this.#file.classes };
@@ -261,7 +267,8 @@ export class Glossary {
 				distractorOnly: false,
 				notWith: [],
 				tags: d.tags,
-				notInTags: []
+				notInTags: [],
+				definition: d.lead
 			});
 		}
 		if (terms.length === 0) return this;

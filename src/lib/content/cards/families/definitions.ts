@@ -8,6 +8,7 @@ import { hashText } from '../../hash';
 import {
 	answerForms,
 	contentWords,
+	fitsAsWell,
 	formIn,
 	singular,
 	termWords,
@@ -295,6 +296,7 @@ function otherDefinitions(
 			d === def ||
 			sameName(def, d) ||
 			tooSimilar(d.name, def.name) ||
+			fitsAsWell(stem, d.lead, def.lead) ||
 			d.names.some((n) => formIn(noteText, answerForms(n)))
 		)
 			continue;
