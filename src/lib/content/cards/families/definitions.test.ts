@@ -26,6 +26,18 @@ describe('definition notes', () => {
 		expect(definitionOf(text, [])).toBeUndefined();
 	});
 
+	it('reads the genus of a definition that starts with it', () => {
+		expect(
+			definitionOf(
+				'Agile Software Development: A set of practices that emphasize iterative development cycles.',
+				[]
+			)?.genus
+		).toBe('practice');
+		expect(
+			definitionOf('Cloud Computing: Cloud computing offers CPU power on demand.', [])?.genus
+		).toBe(undefined);
+	});
+
 	it('reads a definition with one colon that explains, not a list of "X: y" pairs', () => {
 		const d = definitionOf(
 			'Canary Deployment: Canary deployments is a deployment strategy that starts with two environments: one with live traffic and the other without.',

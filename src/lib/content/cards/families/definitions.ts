@@ -64,7 +64,8 @@ export function definitionOf(text: string, tags: string[]): Definition | undefin
 	const sentences = splitSentences(definition).map((s) => s.text);
 	const first = sentences[0] ?? definition;
 	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
-	return { name, names: other ? [name, other] : [name], lead, first, genus: genusOf(first), tags };
+	const genus = genusOf(first) ?? leadingGenus(first, name);
+	return { name, names: other ? [name, other] : [name], lead, first, genus, tags };
 }
 
 const GENUS_STOP =
@@ -92,6 +93,17 @@ function genusOf(sentence: string): string | undefined {
 		if (of?.[1]) return singularOf(of[1]);
 	}
 	return singularOf(head.join(' '));
+}
+
+/**
+ * "Agile Software Development: A set of practices that ...": a definition that starts with its
+ * genus; not "A runtime, in general, executes ..." (the term itself, then what it does).
+ */
+function leadingGenus(sentence: string, name: string): string | undefined {
+	const rest = /^(?:A|An)\s+(.*)$/.exec(sentence)?.[1];
+	const genus = rest ? genusOf(`is a ${rest}`) : undefined;
+	const own = new Set(termWords(name).map(singular));
+	return genus && !own.has(genus) ? genus : undefined;
 }
 
 /**
