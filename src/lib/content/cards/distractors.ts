@@ -1,6 +1,6 @@
 import { hashText } from '../hash';
 import type { Term } from './extract';
-import { contentWords, fitsAsWell, shapeLikeness, tooSimilar } from './forms';
+import { contentWords, fitsAsWell, shapeLikeness } from './forms';
 import type { Glossary, GlossaryTerm } from './glossary';
 import { mentions } from './text';
 
@@ -57,21 +57,14 @@ export function distractorsFor(
 		};
 	}
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;
-	// members of a class made from the notes can be of any kind: only those sharing a tag will do
-	const kin = cls.sameTags
-		? eligible.filter((t) => overlap(t) > 0 && !tooSimilar(t.term, answer.term))
-		: eligible;
-	if (kin.length < 3)
-		return { reason: `only ${kin.length} ${cls.label}(s) sharing a tag with the note` };
 	// options of one form first ("RBAC" against "ABAC", not against "Node"); then those sharing
 	// the stem's words with the answer, so the words point at no one; then shared tags
-	// a term the notes define is shown by its name, as the answer is
-	const shown = (t: GlossaryTerm) => (cls.fromNotes ? t.term : shapedLike(t, term.surface));
+	const shown = (t: GlossaryTerm) => shapedLike(t, term.surface);
 	const like = (t: GlossaryTerm) => shapeLikeness(shown(t), term.surface);
 	const inStem = contentWords(sentence.replace(term.surface, ' '));
 	const cues = [...contentWords(term.surface)].filter((w) => inStem.has(w));
 	const covers = (t: GlossaryTerm) => cues.filter((w) => contentWords(t.term).has(w)).length;
-	const ranked = kin.sort(
+	const ranked = eligible.sort(
 		(a, b) =>
 			like(b) - like(a) ||
 			covers(b) - covers(a) ||

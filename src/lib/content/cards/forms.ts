@@ -174,8 +174,10 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 	if (cue) return cue;
 	// "development ... operations, hence ___": the answer's words are the stem's, shortened
 	const parts = termWords(options[answerIndex] ?? '').filter((w) => w.length >= 3 && !STOP.has(w));
+	// ("Ops" for operational: a short plural part by its first two letters)
+	const head = (w: string) => (w.length <= 4 && w.endsWith('s') ? w.slice(0, 2) : w.slice(0, 3));
 	const shortened = (w: string) =>
-		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(w.slice(0, 3)));
+		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(head(w)));
 	if (
 		parts.length > 1 &&
 		parts.some(shortened) &&

@@ -7,6 +7,11 @@ describe('stems a student can answer', () => {
 		expect(stemProblem('The API server listens on port ___ by default.')).toBeUndefined();
 		expect(
 			stemProblem(
+				'Protocol version 2 can still be enabled. The docs say this will be removed in ___.'
+			)
+		).toBeUndefined();
+		expect(
+			stemProblem(
 				'___ restricts which labels a node can modify on itself; allowing this tricks schedulers.'
 			)
 		).toBeUndefined();
@@ -23,6 +28,14 @@ describe('stems a student can answer', () => {
 		['Relies on ___.', /full clause/],
 		['Pages are written by Site ___ Engineers every day.', /longer name/],
 		['Another endpoint, ___, is enabled by setting the log level.', /refers to something/],
+		[
+			'CaaS lowers engineering costs by reducing the need for this functionality in ___ teams.',
+			/refers to something/
+		],
+		['___ also allows more in-depth testing in production.', /refers to something/],
+		['The distinction matters because most servers are ___.', /refers to something/],
+		['Good examples are ___ and other managed services.', /refers to something/],
+		['Organizations use automated ___/CD workflows.', /pair written with a slash/],
 		['We can create like policy bindings for ___ in the cluster.', /spoken filler/],
 		[
 			'___: any user, LocalSubjectAccessReview: the same but bound to a namespace.',
@@ -130,6 +143,39 @@ describe('MCQs that give themselves away', () => {
 	});
 });
 
+describe('MCQs where the stem hands over the answer', () => {
+	it('refuses the blank as one half of a pair the stem gives', () => {
+		expect(
+			mcqProblem(
+				'When environments are configured badly, horizontal and ___ of applications gets hard.',
+				['Vertical Scaling', 'Service Discovery', 'Debugging', 'Virtualization'],
+				0
+			)
+		).toMatch(/one of a pair/);
+	});
+
+	it("finds a cue in the answer's other names (RBAC: role-based access control)", () => {
+		expect(
+			mcqProblem(
+				'With ___, an administrator grants access by assigning or removing a role.',
+				['RBAC', 'ABAC', 'Webhook', 'AlwaysAllow'],
+				0,
+				answerForms('RBAC', ['Role-based access control'])
+			)
+		).toMatch(/only the answer shares the word "role"/);
+	});
+
+	it("finds a name made of the stem's words, shortened (Dev, Sec, Ops)", () => {
+		expect(
+			mcqProblem(
+				'The term ___ refers to a merger of the development, operational, and security work.',
+				['DevSecOps', 'Policy as Code', 'Chaos Engineering', 'Platform Engineering'],
+				0
+			)
+		).toMatch(/only the answer shares the word "dev\+sec\+ops"/);
+	});
+});
+
 describe('blanked stems', () => {
 	it.each([
 		[
@@ -161,6 +207,12 @@ describe('blanked stems', () => {
 			'API Gateway',
 			[],
 			'A(n) ___ is a tool that aggregates APIs.'
+		],
+		[
+			'Many servers are a virtual machine (aka a VM) these days.',
+			'Virtual Machine',
+			[],
+			'Many servers are a(n) ___ these days.'
 		]
 	])(
 		'"%s" asks %s once, with no abbreviation or article to point at it',

@@ -3,7 +3,15 @@
  * left in it or in a wrong option, no cue word only the answer shares, options of one form.
  * Each check returns why a candidate is refused, for the review report, or undefined.
  */
-import { answerForms, blankForms, cueWord, formIn, formOutlier, type AnswerForms } from './forms';
+import {
+	answerForms,
+	blankForms,
+	contentWords,
+	cueWord,
+	formIn,
+	formOutlier,
+	type AnswerForms
+} from './forms';
 import { startsWithPronoun } from './text';
 
 /** Words a stem must have besides the blank to be a full clause. */
@@ -14,12 +22,17 @@ const TRANSCRIPT =
 	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) |^(?:let's say|let us say|say|imagine|suppose|for example|for instance|e\.g\.)\b/i;
 // a stem that points back at text it does not include ("Another endpoint", "these rules")
 const DANGLING =
-	/^(?:another|the other|the main|the same|the former|the latter|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before)\b/i;
+	/^(?:another|the other|the main|the same|the former|the latter|the distinction|the difference|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before|(?:good|common|typical) examples?)\b/i;
 // spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it checks")
 const SPOKEN =
 	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
+
+// "this functionality", "such tools": a thing named before; not "this will", "this tricks", "this could"
+const THIS_THING =
+	/\b(?:this|such) (?!(?:is|was|are|were|will|would|can|could|may|might|should|must|has|had|have|does|did|means|meant|makes|made|allows|lets|gives|leads|requires|way|time|case)\b)\p{L}+(?<!ed)(?<![^s]s)\b/iu;
+const firstSentence = (text: string) => text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? text;
 
 /** Why a cloze or MCQ stem cannot be answered as written, or undefined. */
 export function stemProblem(stem: string): string | undefined {
@@ -44,7 +57,10 @@ export function stemProblem(stem: string): string | undefined {
 	if (
 		DANGLING.test(text) ||
 		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) ||
-		/\b(?:this|the term|such)\b/i.test(first)
+		/\b(?:this|the term|such)\b/i.test(first) ||
+		// "reducing the need for this functionality", "___ also allows": what it means is before
+		THIS_THING.test(firstSentence(text)) ||
+		/\balso\b/i.test(text.split(/\s+/).slice(0, 3).join(' '))
 	)
 		return 'the stem refers to something it does not include';
 	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
@@ -63,6 +79,9 @@ export function stemProblem(stem: string): string | undefined {
 		/(?:,\s*___|___\s*,)/.test(text)
 	)
 		return 'the blank is one member of a list';
+	// "___/CD": one half of a pair written with a slash gives the other away
+	if (/[\p{L}\p{N}]\/___|___\/[\p{L}\p{N}]/u.test(text))
+		return 'the blank is half of a pair written with a slash';
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
 		return 'the blank is part of a longer name';
@@ -85,8 +104,11 @@ export function mcqProblem(
 		const back = formIn(options[answerIndex] ?? '', answerForms(option));
 		if (back) return `the answer holds the wrong option "${option}"`;
 	}
-	const cue = cueWord(stem, options, answerIndex);
+	const cue = cueWord(stem, options, answerIndex) ?? fullNameCue(stem, options, answerIndex, forms);
 	if (cue) return `only the answer shares the word "${cue}" with the stem`;
+	// "horizontal and ___", "SRE and ___ practices": the other half of a pair is given, and a
+	// sibling of the answer may pair with it as well
+	if (/\p{L} (?:and|or) ___/u.test(stem)) return 'the blank is one of a pair ("x and ___")';
 	// "A(n) ___ is" with "Nodes" among the options; "___ are" with one plural answer
 	// (not a CamelCase name that ends in "s": GitOps, DevOps; nor "... as a Service")
 	const plural = (o: string) =>
@@ -104,6 +126,26 @@ export function mcqProblem(
 }
 
 /**
+ * A cue in the answer's other names: "assigning or removing a role" where the answer is RBAC
+ * (role-based access control) and no wrong option's name has "role".
+ */
+function fullNameCue(
+	stem: string,
+	options: string[],
+	answerIndex: number,
+	forms: AnswerForms
+): string | undefined {
+	const inStem = contentWords(stem);
+	const others = new Set(
+		options.flatMap((o, i) => (i === answerIndex ? [] : [...contentWords(o)]))
+	);
+	const own = contentWords(options[answerIndex] ?? '');
+	return [...contentWords(forms.words.map((w) => w.join(' ')).join(' . '))].find(
+		(w) => !own.has(w) && inStem.has(w) && !others.has(w)
+	);
+}
+
+/**
  * Text with the answer blanked in every form, its abbreviation after the blank dropped
  * ("___ (CaaS)") and the article before it written "a(n)", so neither points at the answer.
  */
@@ -111,7 +153,10 @@ export function blankedStem(text: string, forms: AnswerForms, found: string[] = 
 	return (
 		blankForms(text, forms, found)
 			// "___ (CaaS)", "___ (___)", "___, often abbreviated as ___,", "___ or ___ is": one name
-			.replace(/___\s*\(\s*(?:or |also |aka )?(?:___|[\p{L}\p{N}-]{2,10})\s*\)/gu, '___')
+			.replace(
+				/___\s*\(\s*(?:or |also |aka |a\.k\.a\.? )?(?:an? )?(?:___|[\p{L}\p{N}-]{2,10})\s*\)/gu,
+				'___'
+			)
 			.replace(
 				/___\s*\((?:often |also |commonly )?(?:abbreviated|shortened|known) as [^)]{1,30}\)/g,
 				'___'

@@ -7,6 +7,7 @@ import {
 	sentenceDefinitionCards,
 	type Definition
 } from './families/definitions';
+import { DefinedTerms } from './families/defined-terms';
 import { passageCards, topicsOf } from './families/passages';
 import { proposal } from './families/proposal';
 import { termCards } from './families/terms';
@@ -112,11 +113,18 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 	);
 
 	const topics = topicsOf(notes, definitions);
+	// what the notes say of each defined term: how related two terms are
+	const about = new Map<Definition, string>();
+	for (const note of notes) {
+		const d = definitions.get(note.id) ?? topics.get(note.id);
+		if (d) about.set(d, `${about.get(d) ?? ''} ${plainText(note.text)}`);
+	}
+	const defined = new DefinedTerms(definitions, about);
 
 	const proposed: Card[] = [];
 	const reports: NoteCards[] = [];
 	for (const note of notes) {
-		const result = cardsForNote(note, byNote.get(note.id) ?? [], known, definitions, topics);
+		const result = cardsForNote(note, byNote.get(note.id) ?? [], known, defined, topics);
 		proposed.push(...result.cards);
 		reports.push(result.report);
 	}
@@ -135,10 +143,10 @@ function cardsForNote(
 	note: NoteInput,
 	entries: OverlayEntry[],
 	glossary: Glossary,
-	definitions: ReadonlyMap<string, Definition>,
+	definitions: DefinedTerms,
 	topics: ReadonlyMap<string, Definition>
 ): { cards: Card[]; report: NoteCards } {
-	const definition = definitions.get(note.id);
+	const definition = definitions.byNote.get(note.id);
 	const reading = readNote(note, entries, definition !== undefined, glossary);
 	const p = proposal(note, reading, glossary, definitions);
 	const { noteClass } = reading;

@@ -19,11 +19,6 @@ export const GlossaryFileSchema = z.object({
 			 * property the notes test (a high-level runtime against low-level runtimes).
 			 */
 			distractorsFrom: z.array(className).optional(),
-			/**
-			 * Wrong options must share a tag with the note: set for classes made from the notes
-			 * themselves, whose members can be of any kind.
-			 */
-			sameTags: z.boolean().default(false),
 			/** How specific the class is: 1 (generic) to 5 (a flag, a CVE). Default 3. */
 			weight: z.number().int().min(1).max(5).default(3),
 			/**
@@ -89,7 +84,6 @@ export interface GlossaryClass {
 	ask: boolean;
 	distractorsFrom: string[];
 	weight: number;
-	sameTags: boolean;
 	/** A class of terms the notes define themselves (not the glossary file's). */
 	fromNotes: boolean;
 	notBefore?: RegExp;
@@ -133,12 +127,9 @@ export class Glossary {
 					problems.push(`classes.${name}.notBefore: not a valid regular expression`);
 				}
 				const distractorsFrom = c.distractorsFrom ?? [name];
-				const { label, ask, weight, sameTags } = c;
+				const { label, ask, weight } = c;
 				const fromNotes = name.startsWith(`${DEFINED}-`);
-				return [
-					name,
-					{ name, label, ask, distractorsFrom, weight, sameTags, fromNotes, notBefore }
-				];
+				return [name, { name, label, ask, distractorsFrom, weight, fromNotes, notBefore }];
 			})
 		);
 		for (const [name, c] of this.classes) {
@@ -228,9 +219,9 @@ export class Glossary {
 	}
 
 	/**
-	 * This glossary and the terms the notes define themselves (`Term: definition`), in a class of
-	 * their own whose wrong options must share a tag with the note. A term the glossary already
-	 * knows keeps its class.
+	 * This glossary and the terms the notes define themselves (`Term: definition`), in a class per
+	 * kind (their wrong options are other defined terms: `definedOptions`). A term the glossary
+	 * already knows keeps its class.
 	 */
 	withDefinedTerms(
 		defined: readonly { names: string[]; tags: string[]; kind?: string; lead: string }[]
@@ -257,8 +248,7 @@ export class Glossary {
 			classes[cls] ??= {
 				label: `${d.kind} (defined in the notes)`,
 				ask: true,
-				weight: 3,
-				sameTags: true
+				weight: 3
 			};
 			terms.push({
 				term: term!,

@@ -19,6 +19,7 @@ import { blankedStem, mcqProblem } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
 import { asOptionName, slug, splitSentences } from '../text';
+import type { DefinedTerms } from './defined-terms';
 import { mcqCard, type Proposal } from './proposal';
 
 export interface Definition {
@@ -89,8 +90,14 @@ function genusOf(sentence: string): string | undefined {
 		head.push(word);
 	}
 	if (/^(?:set|kind|type|form|group|collection)$/i.test(head.at(-1) ?? '')) {
-		const of = /^(?:\w+\s+){0,3}?(?:set|kind|type|form|group|collection)\s+of\s+(\w+)/i.exec(rest);
-		if (of?.[1]) return singularOf(of[1]);
+		// "a set of release practices": the noun phrase after "of", to its head
+		const of = /^(?:\w+\s+){0,3}?(?:set|kind|type|form|group|collection)\s+of\s+(.*)$/i.exec(rest);
+		const phrase: string[] = [];
+		for (const word of (of?.[1] ?? '').split(/\s+/).slice(0, 4)) {
+			if (GENUS_STOP.test(word) || (phrase.length > 0 && /(?:ing|ed)$/i.test(word))) break;
+			phrase.push(word);
+		}
+		if (phrase.length > 0) return singularOf(phrase.join(' '));
 	}
 	return singularOf(head.join(' '));
 }
@@ -225,9 +232,6 @@ function sameName(a: Definition, b: Definition): boolean {
 	);
 }
 
-/** How many other definitions are considered per note: keeps a large corpus linear. */
-const POOL = 64;
-
 export type DefinitionItem =
 	{ question: string; answer: string; distractors: string[] } | { reason: string };
 
@@ -237,7 +241,7 @@ export type DefinitionItem =
  */
 export function definitionMcq(
 	def: Definition,
-	all: readonly Definition[],
+	defined: DefinedTerms,
 	noteText: string,
 	cardId: string,
 	/** Wrong options the curated glossary gives, when it knows the term. */
@@ -253,7 +257,7 @@ export function definitionMcq(
 		def,
 		`Which term is defined as: “${lead}”?`,
 		lead,
-		all,
+		defined,
 		noteText,
 		cardId,
 		fromGlossary
@@ -269,24 +273,36 @@ export function termMcq(
 	def: Definition,
 	question: string,
 	quoted: string,
-	all: readonly Definition[],
+	defined: DefinedTerms,
 	noteText: string,
 	cardId: string,
 	fromGlossary?: string[]
 ): DefinitionItem {
-	const distractors = fromGlossary ?? otherDefinitions(def, all, noteText, cardId, quoted);
-	if (!distractors)
-		return { reason: `fewer than three defined terms of the same kind as ${def.name}` };
+	const distractors = fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted);
+	if (!distractors) return { reason: `fewer than three defined terms related to ${def.name}` };
 	const answer = asOptionName(def.name);
 	const options = distractors.map(asOptionName);
 	const refused = mcqProblem(question, [answer, ...options], 0, formsOfDefinition(def));
 	return refused ? { reason: refused } : { question, answer, distractors: options };
 }
 
-/** Three other defined terms of the same kind, or undefined. */
-function otherDefinitions(
+/** Below this, two terms have too little in common for one to be a plausible wrong option. */
+const MIN_RELATEDNESS = 0.04;
+/** From this on, a term of another kind is close enough to be a fair wrong option. */
+const RELATED_ACROSS_KINDS = 0.12;
+/** From this on, two definitions read alike: siblings, each arguably right where the other is. */
+const SIBLING_LIKENESS = 0.5;
+
+/**
+ * Three other defined terms as wrong options, or undefined: those most related to the answer
+ * (what the notes say of them shares informative words), of its kind or, when closely related,
+ * of another; never a sibling whose definition reads like the answer's, one whose own definition
+ * fits the stem as well (either may be right too), one named in the note, or one whose name
+ * could pass for the answer's.
+ */
+export function definedOptions(
 	def: Definition,
-	all: readonly Definition[],
+	defined: DefinedTerms,
 	noteText: string,
 	cardId: string,
 	stem: string
@@ -297,39 +313,40 @@ function otherDefinitions(
 	const inStem = contentWords(stem);
 	const cues = new Set([...contentWords(def.name)].filter((w) => inStem.has(w)));
 	const shared = (name: string) => [...contentWords(name)].some((w) => cues.has(w));
-	const answerShares = cues.size > 0;
 	const kind = kindOf(def);
 	if (!kind) return undefined;
-	const start = parseInt(hashText(cardId).slice(-6), 16) % Math.max(1, all.length);
 	const ranked: { d: Definition; score: number; h: string }[] = [];
-	for (let i = 0; i < all.length && ranked.length < POOL; i++) {
-		const d = all[(start + i) % all.length]!;
+	for (const { d, relatedness, likeness } of defined.relatedTo(def)) {
+		if (relatedness < MIN_RELATEDNESS) break;
 		if (
-			d === def ||
+			likeness >= SIBLING_LIKENESS ||
 			sameName(def, d) ||
 			tooSimilar(d.name, def.name) ||
 			fitsAsWell(stem, d.lead, def.lead) ||
 			d.names.some((n) => formIn(noteText, answerForms(n)))
 		)
 			continue;
-		// a term of another kind, or of no known kind, is an easy wrong option: offered only when
-		// it shares the stem's word with the answer ("Containers" beside "Container Image" for "a
-		// file ... for the creation of a container"), where it is the harder one
-		if (kindOf(d) !== kind && !(answerShares && shared(d.name))) continue;
+		const sameKind = kindOf(d) === kind;
+		const sharesCue = cues.size > 0 && shared(d.name);
+		// a term of another kind is an easy wrong option unless closely related, or sharing the
+		// stem's word with the answer ("Containers" beside "Container Image")
+		if (!sameKind && !sharesCue && relatedness < RELATED_ACROSS_KINDS) continue;
 		const score =
-			(d.genus === def.genus ? 2 : 0) +
-			d.tags.filter((t) => def.tags.includes(t)).length +
-			(answerShares && shared(d.name) ? 3 : 0);
+			relatedness +
+			(sameKind ? 0.05 : 0) +
+			(d.genus === def.genus ? 0.05 : 0) +
+			0.02 * d.tags.filter((t) => def.tags.includes(t)).length +
+			(sharesCue ? 0.3 : 0);
 		ranked.push({ d, score, h: hashText(`${cardId}|${d.name}`) });
 	}
 	ranked.sort((a, b) => b.score - a.score || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
 	const chosen: Definition[] = [];
 	for (const { d } of ranked) {
-		if (chosen.some((c) => sameName(c, d))) continue;
+		if (chosen.some((c) => sameName(c, d) || tooSimilar(c.name, d.name))) continue;
 		chosen.push(d);
 		if (chosen.length === 3) break;
 	}
-	return chosen.length === 3 ? chosen.map((d) => d.name) : undefined;
+	return chosen.length === 3 ? chosen.map((d) => asOptionName(d.name)) : undefined;
 }
 
 /** The flashcard of a definition: its name asked, its lead as the answer. */
@@ -371,7 +388,7 @@ export function definitionCards(p: Proposal, def: Definition): Card[] {
 	const id = `${note.id}:mcq:${slug(`define-${def.name}`)}`;
 	const made = definitionMcq(
 		def,
-		[...p.definitions.values()],
+		p.definitions,
 		reading.everything,
 		id,
 		curatedOptions(p, def, id, def.lead)

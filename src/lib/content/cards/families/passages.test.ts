@@ -3,6 +3,7 @@ import type { NoteInput } from '../generate';
 import { Glossary } from '../glossary';
 import { readNote } from '../reading';
 import { definitionOf, type Definition } from './definitions';
+import { DefinedTerms } from './defined-terms';
 import { passageCards, topicsOf } from './passages';
 import { proposal } from './proposal';
 
@@ -13,18 +14,18 @@ const note = (text: string, tags = ['delivery'], file = 'notes.txt'): NoteInput 
 };
 
 const canary = note(
-	'Canary Deployment: A canary deployment is a deployment strategy that moves live traffic to a new version step by step.'
+	'Canary Deployment: A canary deployment is a release strategy that moves the live traffic of users to a new version step by step.'
 );
 const defs = [
 	canary,
 	note(
-		'Blue Green Deployment: A blue green deployment is a deployment strategy that keeps two environments and switches all traffic at once.'
+		'Blue Green Deployment: A blue green deployment is a release strategy that keeps two versions live and moves the traffic of all users at once.'
 	),
 	note(
-		'Continuous Delivery: Continuous delivery is a practice in which every code change is built, tested and made ready for release.'
+		'Continuous Delivery: Continuous delivery is a release practice that moves every tested change to live users as a new version.'
 	),
 	note(
-		'GitOps: GitOps is a set of practices for managing infrastructure and applications with Git as the source of truth.'
+		'GitOps: GitOps is a set of release practices in which a new version reaches users when its change is merged in Git.'
 	)
 ];
 const definitions = new Map(
@@ -57,14 +58,19 @@ describe('the term a note goes on about', () => {
 describe('"Which term is this passage about?"', () => {
 	const glossary = Glossary.empty();
 	const ask = (n: NoteInput) => {
-		const p = proposal(n, readNote(n, [], false, glossary), glossary, definitions);
+		const p = proposal(
+			n,
+			readNote(n, [], false, glossary),
+			glossary,
+			new DefinedTerms(definitions)
+		);
 		return { cards: passageCards(p, definitions.get(canary.id)!), blocked: p.blocked };
 	};
 
 	it('quotes the note with the term blanked in every form, other defined terms as wrong options', () => {
 		const { cards, blocked } = ask(
 			note(
-				'Canary deployments let a team see how new software behaves with real users before most traffic moves. The team can roll back a canary deployment quickly, since few users saw the new version.'
+				'Canary deployments let a team see how a new version behaves with a small share of its users, step by step. The team can stop a canary deployment early when errors show up.'
 			)
 		);
 		expect(blocked).toEqual([]);

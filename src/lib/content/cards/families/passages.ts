@@ -73,7 +73,7 @@ export function passageCards(p: Proposal, topic: Definition): Card[] {
 		topic,
 		`Which term is this passage about? “${passage}”`,
 		passage,
-		[...p.definitions.values()],
+		p.definitions,
 		reading.everything,
 		id,
 		curatedOptions(p, topic, id, passage)

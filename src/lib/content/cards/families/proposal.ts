@@ -7,7 +7,7 @@ import type { McqCard } from '../../schema';
 import type { BlockedItem, NoteInput } from '../generate';
 import type { Glossary } from '../glossary';
 import type { NoteReading } from '../reading';
-import type { Definition } from './definitions';
+import type { DefinedTerms } from './defined-terms';
 import { slug } from '../text';
 
 export interface Proposal {
@@ -15,7 +15,8 @@ export interface Proposal {
 	reading: NoteReading;
 	/** The curated glossary plus the terms the notes define. */
 	glossary: Glossary;
-	definitions: ReadonlyMap<string, Definition>;
+	/** The terms the notes define, and how related they are. */
+	definitions: DefinedTerms;
 	/** Fields every card of the note carries. */
 	base: { noteId: string; tags: string[]; correction?: string };
 	blocked: BlockedItem[];
@@ -29,7 +30,7 @@ export function proposal(
 	note: NoteInput,
 	reading: NoteReading,
 	glossary: Glossary,
-	definitions: ReadonlyMap<string, Definition>
+	definitions: DefinedTerms
 ): Proposal {
 	const usedKeys = new Set<string>();
 	const { correction } = reading;

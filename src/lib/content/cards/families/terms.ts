@@ -19,6 +19,7 @@ import {
 	startsWithPronoun,
 	wordPattern
 } from '../text';
+import { definedOptions } from './definitions';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -195,7 +196,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
-			const made = distractorsFor(term, glossary, note.tags, reading.everything, id, full);
+			const made = optionsFor(p, term, id, full);
 			// a term the notes define is an option by its name ("Canary Deployment"), as its wrong
 			// options are: "canary deployments" as written would be the only plural
 			const option = fromNotes(term, glossary) ? term.glossary!.term : term.surface;
@@ -243,6 +244,17 @@ function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 		return prefix + rest;
 	}
 	return stem;
+}
+
+/** Wrong options of a term: other defined terms for one the notes define, else its glossary class's. */
+function optionsFor(p: Proposal, term: Term, cardId: string, sentence: string) {
+	const def = fromNotes(term, p.glossary) ? p.definitions.named(term.glossary!.term) : undefined;
+	if (!def)
+		return distractorsFor(term, p.glossary, p.note.tags, p.reading.everything, cardId, sentence);
+	const options = definedOptions(def, p.definitions, p.reading.everything, cardId, sentence);
+	return options
+		? { distractors: options }
+		: { reason: `fewer than three defined terms related to ${def.name}` };
 }
 
 const fromNotes = (term: Term, glossary: Glossary) =>

@@ -1,0 +1,109 @@
+/**
+ * The terms a build's notes define (`Term: definition`), by note, and how related two of them
+ * are: the informative words what the notes say of them shares (tf-idf cosine over content
+ * words, the terms' own names left out). Wrong options come from the related ones, inside a band:
+ * related enough to be plausible, not so close that they would be right too.
+ */
+import { contentWords } from '../forms';
+import type { Definition } from './definitions';
+
+export interface Related {
+	d: Definition;
+	/** How much what the notes say of the two terms shares: 0 (nothing) to 1. */
+	relatedness: number;
+	/** How much their definitions alone share: siblings whose definitions read alike. */
+	likeness: number;
+}
+
+/** Content words of texts as tf-idf vectors (binary tf), with an index from word to text. */
+class Vectors {
+	readonly #weights = new Map<Definition, Map<string, number>>();
+	readonly #norm = new Map<Definition, number>();
+	readonly index = new Map<string, Definition[]>();
+
+	constructor(texts: ReadonlyMap<Definition, string>) {
+		const words = new Map<Definition, Set<string>>();
+		const df = new Map<string, number>();
+		for (const [d, text] of texts) {
+			const own = contentWords(d.names.join(' . '));
+			const w = new Set([...contentWords(text)].filter((x) => !own.has(x)));
+			words.set(d, w);
+			for (const x of w) df.set(x, (df.get(x) ?? 0) + 1);
+		}
+		for (const [d, w] of words) {
+			const weights = new Map<string, number>();
+			let sum = 0;
+			for (const x of w) {
+				// a word in every text tells none apart
+				const idf = Math.log((texts.size + 1) / (df.get(x) ?? 1));
+				if (idf <= 0) continue;
+				weights.set(x, idf);
+				sum += idf * idf;
+				const list = this.index.get(x) ?? [];
+				list.push(d);
+				this.index.set(x, list);
+			}
+			this.#weights.set(d, weights);
+			this.#norm.set(d, Math.sqrt(sum));
+		}
+	}
+
+	weights(d: Definition): ReadonlyMap<string, number> {
+		return this.#weights.get(d) ?? new Map();
+	}
+
+	/** Cosine of two texts' vectors. */
+	cosine(a: Definition, b: Definition): number {
+		const wa = this.weights(a);
+		const wb = this.weights(b);
+		let dot = 0;
+		for (const [x, w] of wa) dot += w * (wb.get(x) ?? 0);
+		const norm = (this.#norm.get(a) ?? 0) * (this.#norm.get(b) ?? 0);
+		return norm > 0 ? dot / norm : 0;
+	}
+}
+
+export class DefinedTerms {
+	readonly byNote: ReadonlyMap<string, Definition>;
+	readonly all: readonly Definition[];
+	readonly #byName = new Map<string, Definition>();
+	readonly #about: Vectors;
+	readonly #leads: Vectors;
+
+	/**
+	 * @param byNote the definition of each `Term: definition` note, by note id
+	 * @param about all the notes say of a term (its definition note and the notes that go on
+	 *   about it), as plain text; its lead alone when not given
+	 */
+	constructor(
+		byNote: ReadonlyMap<string, Definition>,
+		about: ReadonlyMap<Definition, string> = new Map()
+	) {
+		this.byNote = byNote;
+		this.all = [...byNote.values()];
+		for (const d of this.all)
+			for (const n of d.names)
+				if (!this.#byName.has(n.toLowerCase())) this.#byName.set(n.toLowerCase(), d);
+		this.#about = new Vectors(new Map(this.all.map((d) => [d, about.get(d) ?? d.lead])));
+		this.#leads = new Vectors(new Map(this.all.map((d) => [d, d.lead])));
+	}
+
+	/** The definition of a term by any of its names, in any case. */
+	named(name: string): Definition | undefined {
+		return this.#byName.get(name.toLowerCase());
+	}
+
+	/** The defined terms the notes say something alike of, most related first. */
+	relatedTo(def: Definition): Related[] {
+		const near = new Set<Definition>();
+		for (const x of this.#about.weights(def).keys())
+			for (const d of this.#about.index.get(x) ?? []) if (d !== def) near.add(d);
+		return [...near]
+			.map((d) => ({
+				d,
+				relatedness: this.#about.cosine(def, d),
+				likeness: this.#leads.cosine(def, d)
+			}))
+			.sort((a, b) => b.relatedness - a.relatedness || (a.d.name < b.d.name ? -1 : 1));
+	}
+}
