@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '$lib/content/schema';
 import {
 	defaultSettings,
-	deckMembers,
+	filterMembers,
 	Rating,
 	Scheduler,
 	State,
-	type DeckMembers
+	type FilterMembers
 } from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
@@ -36,7 +36,7 @@ beforeEach(async () => {
 	]);
 });
 
-const queueIds = async (at = now, members?: DeckMembers, s = settings) =>
+const queueIds = async (at = now, members?: FilterMembers, s = settings) =>
 	(await storage.dueQueue(members, at, s)).cards.map((c) => c.id);
 
 describe('syncDeck and dueQueue', () => {
@@ -55,7 +55,7 @@ describe('syncDeck and dueQueue', () => {
 		const other = flashcard(note(), 'a', ['network']);
 		await storage.syncDeck(deckOf([etcd, rbac, trivia, other]), now);
 		const deck = { tags: ['etcd', 'rbac'], exclude: ['trivia'], query: '' };
-		const members = deckMembers([etcd, rbac, trivia, other], deck);
+		const members = filterMembers([etcd, rbac, trivia, other], deck);
 		expect(await queueIds(now, members)).toEqual([etcd.id, rbac.id]);
 	});
 
@@ -64,15 +64,15 @@ describe('syncDeck and dueQueue', () => {
 		const rare = [flashcard(note(), 'a', ['crypto']), flashcard(note(), 'a', ['crypto'])];
 		const cards = [...others, ...rare];
 		await storage.syncDeck(deckOf(cards), now);
-		const members = deckMembers(cards, { tags: ['crypto'], exclude: [] });
+		const members = filterMembers(cards, { tags: ['crypto'], exclude: [] });
 		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
 	});
 
 	it('counts several decks at once', async () => {
 		const cards = [flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])];
 		await storage.syncDeck(deckOf(cards), now);
-		const rbac = deckMembers(cards, { tags: ['rbac'], exclude: [] });
-		const counts = await storage.deckCounts([undefined, rbac], now, settings);
+		const rbac = filterMembers(cards, { tags: ['rbac'], exclude: [] });
+		const counts = await storage.filterCounts([undefined, rbac], now, settings);
 		expect(counts.map((c) => c.new)).toEqual([2, 1]);
 	});
 
@@ -116,9 +116,9 @@ describe('syncDeck and dueQueue', () => {
 		await storage.syncDeck(deckOf(cards), now);
 		await storage.answer(cards[2]!.id, Rating.Easy, now, scheduler);
 		await storage.suspend(cards[0]!.id);
-		const etcd = deckMembers(cards, { tags: ['etcd'], exclude: [] });
-		expect(await storage.deckCardIds(etcd)).toEqual([cards[2]!.id]);
-		expect(await storage.deckCardIds(undefined)).toEqual([cards[2]!.id, cards[1]!.id]);
+		const etcd = filterMembers(cards, { tags: ['etcd'], exclude: [] });
+		expect(await storage.filterCardIds(etcd)).toEqual([cards[2]!.id]);
+		expect(await storage.filterCardIds(undefined)).toEqual([cards[2]!.id, cards[1]!.id]);
 	});
 });
 
@@ -297,13 +297,13 @@ describe('preferences', () => {
 	});
 
 	it('saves, replaces and deletes named decks', async () => {
-		await storage.saveDeck({ name: 'Exam', tags: ['etcd'], exclude: [] });
-		await storage.saveDeck({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
-		expect(await storage.savedDecks()).toEqual([
+		await storage.saveFilter({ name: 'Exam', tags: ['etcd'], exclude: [] });
+		await storage.saveFilter({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
+		expect(await storage.savedFilters()).toEqual([
 			{ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] }
 		]);
-		await storage.deleteDeck('Exam');
-		expect(await storage.savedDecks()).toEqual([]);
+		await storage.deleteFilter('Exam');
+		expect(await storage.savedFilters()).toEqual([]);
 	});
 
 	it('remembers where a session stands', async () => {
