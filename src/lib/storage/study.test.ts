@@ -122,7 +122,72 @@ describe('syncDeck and dueQueue', () => {
 	});
 });
 
+describe('new-card limits per tag filter', () => {
+	const tagged = (tag: string, n: number) =>
+		Array.from({ length: n }, () => flashcard(note(), 'a', [tag]));
+
+	it('leaves other filters their own daily new cards: 19 new #etcd cards leave #rbac its 20', async () => {
+		const etcd = tagged('etcd', 25);
+		const rbac = tagged('rbac', 25);
+		const all = [...etcd, ...rbac];
+		await storage.syncDeck(deckOf(all), now);
+		for (const c of etcd.slice(0, 19)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const [e, r] = (['etcd', 'rbac'] as const).map((t) =>
+			filterMembers(all, { tags: [t], exclude: [] })
+		);
+		expect((await storage.dueQueue(r, now, settings)).counts.new).toBe(20);
+		expect((await storage.dueQueue(e, now, settings)).counts.new).toBe(1);
+		// "All cards" has one limit for every card
+		expect((await storage.dueQueue(undefined, now, settings)).counts.new).toBe(1);
+		const counts = await storage.filterCounts([undefined, e, r], now, settings);
+		expect(counts.map((c) => c.new)).toEqual([1, 1, 20]);
+	});
+
+	it('counts a card of two filters against both', async () => {
+		const both = Array.from({ length: 5 }, () => flashcard(note(), 'a', ['etcd', 'rbac']));
+		const rbac = tagged('rbac', 5);
+		const all = [...both, ...rbac];
+		await storage.syncDeck(deckOf(all), now);
+		for (const c of both.slice(0, 3)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const r = filterMembers(all, { tags: ['rbac'], exclude: [] });
+		const few = { ...settings, newPerDay: 4 };
+		expect((await storage.dueQueue(r, now, few)).counts.new).toBe(1);
+	});
+
+	it('gives every filter its full limit again on the next study day', async () => {
+		const etcd = tagged('etcd', 30);
+		await storage.syncDeck(deckOf(etcd), now);
+		for (const c of etcd.slice(0, 20)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const e = filterMembers(etcd, { tags: ['etcd'], exclude: [] });
+		expect((await storage.dueQueue(e, now, settings)).counts.new).toBe(0);
+		expect((await storage.dueQueue(e, at(28, 4), settings)).counts.new).toBe(10);
+	});
+});
+
 describe('answer', () => {
+	it('saves the study session in the answer’s transaction, pointing at this answer', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		const session = { deck: '?all', practice: false, revealed: false, lastReviewId: 99 };
+		const id = await storage.answer(c.id, Rating.Good, now, scheduler, session);
+		expect(await storage.session()).toEqual({ ...session, lastReviewId: id });
+	});
+
+	it('leaves the session as it was when the answer cannot be saved', async () => {
+		const before = {
+			deck: '?all',
+			practice: false,
+			cardId: 'n0000000001:recall:a',
+			revealed: true
+		};
+		await storage.saveSession(before);
+		const missing = 'n00000000ff:recall:a';
+		await expect(
+			storage.answer(missing, Rating.Good, now, scheduler, { ...before, revealed: false })
+		).rejects.toThrow(/No card/);
+		expect(await storage.session()).toEqual(before);
+	});
+
 	it('writes the new schedule and one review log row', async () => {
 		const c = flashcard(note(), 'a');
 		await storage.syncDeck(deckOf([c]), now);
@@ -296,7 +361,7 @@ describe('preferences', () => {
 		expect([s.newPerDay, s.desiredRetention]).toEqual([5, 0.9]);
 	});
 
-	it('saves, replaces and deletes named decks', async () => {
+	it('saves, replaces and deletes named tag filters', async () => {
 		await storage.saveFilter({ name: 'Exam', tags: ['etcd'], exclude: [] });
 		await storage.saveFilter({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
 		expect(await storage.savedFilters()).toEqual([
