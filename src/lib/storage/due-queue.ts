@@ -27,8 +27,12 @@ async function todaySummary(now: Date, dayStartHour: number): Promise<TodaySumma
 	return summarizeToday(rows);
 }
 
-// room for siblings held back by the one-card-per-note rule
-const SIBLING_SLACK = 50;
+/**
+ * How many more ids than the daily room to read: room for siblings held back by the
+ * one-card-per-note rule and for a filter's share of cards not being even along the index. When
+ * that is not enough, the queue is read again with more (rare: see dueQueue).
+ */
+const withSlack = (room: number) => (room > 0 ? room + Math.ceil(room / 10) + 5 : 0);
 
 const queueCard = (id: string): QueueCard => ({ id, noteId: noteOfCardId(id) });
 
@@ -54,22 +58,30 @@ function rangeKeys(
 	return (limit < Infinity ? range.limit(limit) : range).primaryKeys() as Promise<string[]>;
 }
 
-/** Up to `want` ids of a filter's cards from one index range, reading more while too few match. */
+interface FilterKeys {
+	ids: string[];
+	/** The range may hold more of the filter's cards than were read. */
+	more: boolean;
+}
+
+/**
+ * About `want` ids of a filter's cards from one index range: as many keys as hold `want` members
+ * at the filter's share of all cards (fewer or more members may turn up).
+ */
 async function filterKeys(
 	bucket: Bucket,
 	index: 'due' | 'order',
 	range: Range,
 	members: FilterMembers | undefined,
 	want: number
-): Promise<string[]> {
-	if (want <= 0) return [];
-	if (!members) return rangeKeys(bucket, index, range, want);
-	// enough keys for `want` members at the filter's share of cards, then more if unlucky
-	for (let read = Math.ceil((want / Math.max(members.share, 0.001)) * 1.3) + 50; ; read *= 4) {
-		const ids = await rangeKeys(bucket, index, range, read);
-		const found = ids.filter((id) => members.ids.has(id));
-		if (found.length >= want || ids.length < read) return found.slice(0, want);
-	}
+): Promise<FilterKeys> {
+	if (want <= 0) return { ids: [], more: true };
+	const read = members ? Math.ceil(want / Math.max(members.share, 0.001)) : want;
+	const ids = await rangeKeys(bucket, index, range, read);
+	return {
+		ids: members ? ids.filter((id) => members.ids.has(id)) : ids,
+		more: ids.length === read
+	};
 }
 
 type LearningKeys = Record<keyof LearningCards, string[]>;
@@ -117,22 +129,30 @@ export async function dueQueue(
 		const today = todayInFilter(await todaySummary(now, options.dayStartHour), members);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
-		const [learning, reviews, fresh] = await Promise.all([
-			learningKeys(now, dayEnd),
-			filterKeys('review', 'due', dueToday(dayEnd), members, reviewRoom + SIBLING_SLACK),
-			filterKeys('new', 'order', ALL, members, newRoom + SIBLING_SLACK)
-		]);
-		const queue = buildQueue({
-			learning: learningOf(learning, members),
-			reviews: reviews.map(queueCard),
-			fresh: fresh.map(queueCard),
-			today,
-			limits: options
-		});
-		const [first, waiting] = await Promise.all(
-			[queue.cards[0], queue.waiting].map((c) => (c ? db.cards.get(c.id) : undefined))
-		);
-		return { ...queue, first, nextDue: waiting ? new Date(waiting.due) : undefined };
+		const learning = learningOf(await learningKeys(now, dayEnd), members);
+		// reads a few more ids than the limits allow; again with more while the queue comes out
+		// short of a limit and the range has more of the filter's cards
+		for (let scale = 1; ; scale *= 4) {
+			const [reviews, fresh] = await Promise.all([
+				filterKeys('review', 'due', dueToday(dayEnd), members, withSlack(reviewRoom) * scale),
+				filterKeys('new', 'order', ALL, members, withSlack(newRoom) * scale)
+			]);
+			const queue = buildQueue({
+				learning,
+				reviews: reviews.ids.map(queueCard),
+				fresh: fresh.ids.map(queueCard),
+				today,
+				limits: options
+			});
+			const short =
+				(queue.counts.review < reviewRoom && reviews.more) ||
+				(queue.counts.new < newRoom && fresh.more);
+			if (short) continue;
+			const [first, waiting] = await Promise.all(
+				[queue.cards[0], queue.waiting].map((c) => (c ? db.cards.get(c.id) : undefined))
+			);
+			return { ...queue, first, nextDue: waiting ? new Date(waiting.due) : undefined };
+		}
 	});
 }
 

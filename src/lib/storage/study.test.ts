@@ -68,6 +68,21 @@ describe('syncDeck and dueQueue', () => {
 		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
 	});
 
+	it('reads on past many siblings held back to fill the daily limit', async () => {
+		const busy = note();
+		const siblings = Array.from({ length: 40 }, (_, i) => flashcard(busy, `k${i}`));
+		const others = [flashcard(note(), 'a'), flashcard(note(), 'a')];
+		const cards = [...siblings, ...others];
+		await storage.syncDeck(deckOf(cards), now);
+		const two = { ...settings, newPerDay: 3 };
+		expect(await queueIds(now, undefined, two)).toEqual([
+			siblings[0]!.id,
+			...others.map((c) => c.id)
+		]);
+		const members = filterMembers(cards, { tags: ['etcd'], exclude: [] });
+		expect((await storage.dueQueue(members, now, two)).counts.new).toBe(3);
+	});
+
 	it('counts several decks at once', async () => {
 		const cards = [flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])];
 		await storage.syncDeck(deckOf(cards), now);
