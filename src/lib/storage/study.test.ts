@@ -386,6 +386,29 @@ describe('preferences', () => {
 		expect(await storage.savedFilters()).toEqual([]);
 	});
 
+	it('reads what the earlier app stored, under the same keys', async () => {
+		// rows as the app before the storage split wrote them (existing devices, backups)
+		const session = { deck: '?tags=etcd', practice: false, revealed: false, lastReviewId: 3 };
+		await db.preferences.bulkPut([
+			{ key: 'decks', value: [{ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] }] },
+			{ key: 'session', value: session },
+			{ key: 'scheduler', value: { newPerDay: 7 } },
+			{ key: 'lastFilter', value: { tags: ['rbac'], exclude: [], query: 'bind' } },
+			{ key: 'installChoice', value: { outcome: 'not-now', at: 5 } },
+			{ key: 'nickname', value: 'Ana' },
+			{ key: 'deviceId', value: 12345 }
+		]);
+		expect(await storage.savedFilters()).toEqual([
+			{ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] }
+		]);
+		expect(await storage.session()).toEqual(session);
+		expect((await storage.settings()).newPerDay).toBe(7);
+		expect(await storage.lastFilter()).toEqual({ tags: ['rbac'], exclude: [], query: 'bind' });
+		expect(await storage.installChoice()).toBe('not-now');
+		expect(await storage.nickname()).toBe('Ana');
+		expect(await storage.deviceId()).toBe(12345);
+	});
+
 	it('remembers where a session stands', async () => {
 		const s = {
 			deck: '?tags=etcd',
