@@ -3,7 +3,7 @@ import type { Card } from '$lib/content/schema';
 import { createEmptyCard, State, type FsrsCard } from '$lib/scheduler';
 import { loadRules, preferenceRow } from './checked';
 import { db, type Bucket, type CardRow } from './db';
-import { readPreference } from './preferences';
+import { preference } from './preferences';
 
 export type { CardRow };
 
@@ -37,7 +37,7 @@ export async function syncDeck(
 	const hashRow = preferenceRow(await loadRules(), 'deckHash', deck.hash);
 	return db.transaction('rw', db.cards, db.preferences, async () => {
 		const result: SyncResult = { added: 0, retired: 0, kept: 0 };
-		const synced = readPreference('deckHash', (await db.preferences.get('deckHash'))?.value);
+		const synced = await preference('deckHash');
 		// a hash with no cards (an old backup's) must not stop the sync for good
 		const hasCards = deck.cards.length === 0 || (await db.cards.count()) > 0;
 		if (synced === deck.hash && hasCards) return result;

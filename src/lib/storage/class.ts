@@ -2,13 +2,13 @@
 import type { ClassResult } from '$lib/quiz/result-code';
 import { loadRules, preferenceRow } from './checked';
 import { db, type ClassQuizRow, type ClassResultRow } from './db';
-import { preference, readPreference, setPreference } from './preferences';
+import { preference, setPreference } from './preferences';
 
 /** This device's random id for result codes: made once, then kept. */
 export async function deviceId(): Promise<number> {
 	const rules = await loadRules();
 	return db.transaction('rw', db.preferences, async () => {
-		const saved = readPreference('deviceId', (await db.preferences.get('deviceId'))?.value);
+		const saved = await preference('deviceId');
 		if (saved !== undefined) return saved;
 		const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 		await db.preferences.put(preferenceRow(rules, 'deviceId', id));

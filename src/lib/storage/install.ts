@@ -36,7 +36,7 @@ export async function persistAfterFirstAnswer(now: Date): Promise<StorageStatus 
 	persistAsked = true;
 	const row = preferenceRow(await loadRules(), 'persistAsked', { at: now.getTime() });
 	const first = await db.transaction('rw', db.preferences, async () => {
-		if (await db.preferences.get('persistAsked')) return false;
+		if (await preference('persistAsked')) return false;
 		await db.preferences.put(row);
 		return true;
 	});

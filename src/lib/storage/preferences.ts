@@ -105,11 +105,11 @@ export type StoredPreference<K extends PreferenceKey> = NonNullable<PreferenceVa
 export const isPreferenceKey = (key: string): key is PreferenceKey =>
 	Object.hasOwn(PREFERENCES, key);
 
-/** A stored value read through its key's reader: synchronous, for use inside a transaction. */
+/** A stored value read through its key's reader. */
 export const readPreference = <K extends PreferenceKey>(key: K, value: unknown) =>
 	PREFERENCES[key](value) as PreferenceValue<K>;
 
-/** Reads one preference (its default when it is not stored or not sound). */
+/** Reads one preference (its default when it is not stored or not sound); also inside a transaction. */
 export async function preference<K extends PreferenceKey>(key: K): Promise<PreferenceValue<K>> {
 	return readPreference(key, (await db.preferences.get(key))?.value);
 }

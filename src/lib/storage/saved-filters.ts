@@ -3,7 +3,7 @@ import { normalizeTags } from '$lib/content/tag-filter';
 import { loadRules, preferenceRow } from './checked';
 import { db } from './db';
 import { cut, MAX_NAME } from './limits';
-import { preference, readPreference, type SavedFilter } from './preferences';
+import { preference, type SavedFilter } from './preferences';
 
 export type { SavedFilter };
 
@@ -34,7 +34,7 @@ function storable(filter: SavedFilter): SavedFilter {
 async function changeFilters(change: (all: SavedFilter[]) => SavedFilter[]): Promise<void> {
 	const rules = await loadRules();
 	await db.transaction('rw', db.preferences, async () => {
-		const stored = readPreference('decks', (await db.preferences.get('decks'))?.value);
+		const stored = await preference('decks');
 		const all = stored.map(storable).filter((f) => f.name);
 		await db.preferences.put(preferenceRow(rules, 'decks', change(all)));
 	});
