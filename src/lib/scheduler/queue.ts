@@ -90,9 +90,9 @@ export function learningRanges(
 
 export interface QueueInput {
 	learning: LearningCards;
-	/** Review cards of the deck due before the study day ends (earliest first). */
+	/** Review cards of the tag filter due before the study day ends (earliest first). */
 	reviews: QueueCard[];
-	/** New cards of the deck in deck order; at least the daily limit plus their siblings. */
+	/** New cards of the tag filter in deck order; at least the daily limit plus their siblings. */
 	fresh: QueueCard[];
 	today: TodaySummary;
 	limits: { newPerDay: number; reviewsPerDay: number };
