@@ -6,7 +6,7 @@ import { db } from '../src/lib/storage/db';
 import * as storage from '../src/lib/storage';
 import {
 	createEmptyCard,
-	deckMembers,
+	filterMembers,
 	defaultSettings,
 	Rating,
 	Scheduler,
@@ -110,7 +110,7 @@ let deckCards: { id: string; tags: string[] }[] = [];
 
 async function timeQueue(filter: TagFilter, now: number, runs: number): Promise<number[]> {
 	// the study page works out the deck's members once per session (timeMembers)
-	const members = deckMembers(deckCards, filter);
+	const members = filterMembers(deckCards, filter);
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const t = performance.now();
@@ -128,7 +128,7 @@ async function timeAnswers(filter: TagFilter, start: number, runs: number): Prom
 	const scheduler = new Scheduler(settings);
 	const times: number[] = [];
 	let now = start;
-	const members = deckMembers(deckCards, filter);
+	const members = filterMembers(deckCards, filter);
 	let queue = await storage.dueQueue(members, new Date(now), settings);
 	for (let i = 0; i < runs && queue.cards.length; i++) {
 		now += 5_000;
@@ -149,9 +149,9 @@ async function timeCounts(_filter: TagFilter, now: number, runs: number): Promis
 		const t = performance.now();
 		const decks = [
 			undefined,
-			...TAGS.map((tag) => deckMembers(cards, { tags: [tag], exclude: [] }))
+			...TAGS.map((tag) => filterMembers(cards, { tags: [tag], exclude: [] }))
 		];
-		await storage.deckCounts(decks, new Date(now), settings);
+		await storage.filterCounts(decks, new Date(now), settings);
 		times.push(performance.now() - t);
 	}
 	return times;
@@ -163,7 +163,7 @@ async function timeMembers(filter: TagFilter, _now: number, runs: number): Promi
 		// a new list, as a new page has: its tag index is built on the first call
 		const cards = [...deckCards];
 		const t = performance.now();
-		deckMembers(cards, filter);
+		filterMembers(cards, filter);
 		times.push(performance.now() - t);
 	}
 	return times;

@@ -17,7 +17,7 @@ let good: string;
 
 beforeAll(async () => {
 	await storage.syncDeck(deck, now);
-	await storage.saveDeck({ name: 'Exam', tags: ['etcd'], exclude: [] });
+	await storage.saveFilter({ name: 'Exam', tags: ['etcd'], exclude: [] });
 	let run = startRun(
 		buildQuiz(deck, { tags: [], exclude: [], count: 5, seconds: null, seed: 's', deckHash: null }),
 		now

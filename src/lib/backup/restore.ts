@@ -4,7 +4,7 @@
  * needs.
  * @example const result = await restoreFromText(await file.text(), new Date());
  */
-import * as storage from '$lib/storage';
+import * as storage from '$lib/storage/backup';
 import { parseBackup } from './parse';
 
 export async function restoreFromText(

@@ -7,6 +7,9 @@
 import { z } from 'zod/mini';
 import { MAX_QUERY, MAX_TAG, MAX_TAGS } from '$lib/content/tag-filter';
 import { runProblem } from '$lib/quiz/run';
+import { CARD_ID, NOTE_ID } from '$lib/content/ids';
+import type { PreferenceKey, StoredPreference } from '$lib/storage/preferences';
+import { STEP, type StepUnit } from '$lib/scheduler/settings';
 import {
 	MAX_KEY,
 	MAX_NAME,
@@ -21,10 +24,8 @@ const date = z.pipe(
 	z.transform((s: string) => new Date(s))
 );
 const count = z.int().check(z.nonnegative());
-const noteId = z.string().check(z.regex(/^n[0-9a-f]{10}$/, 'not a note id'));
-const cardId = z
-	.string()
-	.check(z.regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u, 'not a card id'));
+const noteId = z.string().check(z.regex(NOTE_ID, 'not a note id'));
+const cardId = z.string().check(z.regex(CARD_ID, 'not a card id'));
 /** A tag of the deck (cards and questions carry these: see TAG_NAME in $lib/content/schema). */
 const deckTag = z.string().check(z.regex(/^[\p{L}][\p{L}\p{N}_-]*$/u, 'not a tag name'));
 /** A tag as a user wrote it in a link (normalizeTag in $lib/content/tag-filter): any word. */
@@ -149,64 +150,61 @@ const filterSchema = z.object({
 	query: z.string().check(z.maxLength(MAX_QUERY))
 });
 const at = z.object({ at: count });
-const steps = z.array(z.string().check(z.regex(/^\d+(\.\d+)?[mhd]$/, 'not a step like 10m')));
+const steps = z.array(
+	z.custom<StepUnit>((s) => typeof s === 'string' && STEP.test(s), 'not a step like 10m')
+);
 const range = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 /**
- * Every preference the app writes, by key (a Map: a key such as `__proto__` or `toString` is
- * only a string here). A key not listed is not the app's and is dropped on import.
+ * The schema of every preference the app keeps: exactly the keys of the registry in
+ * $lib/storage/preferences (the type checker refuses a missing or extra key, or a schema whose
+ * output is not what the app reads). A key not listed is not the app's and is dropped on import.
  */
-export const preferenceSchemas = new Map<string, z.ZodMiniType>([
-	['lastFilter', filterSchema],
-	['deckHash', z.string().check(z.regex(/^[0-9a-f]{14}$/, 'not a deck hash'))],
-	[
-		'decks',
-		z
-			.array(
-				z.object({
-					name: z.string().check(z.minLength(1), z.maxLength(MAX_NAME)),
-					tags: filterTags,
-					exclude: filterTags
-				})
-			)
-			.check(z.maxLength(MAX_SAVED_DECKS))
-	],
-	[
-		'session',
-		z.object({
-			deck: z.string().check(z.maxLength(MAX_KEY)),
-			practice: z.boolean(),
-			cardId: z.optional(cardId),
-			revealed: z.boolean(),
-			picked: z.optional(count),
-			lastReviewId: z.optional(z.int().check(z.positive())),
-			remaining: z.optional(z.array(cardId))
-		})
-	],
+export const preferenceSchemas: {
+	[K in PreferenceKey]: z.ZodMiniType<StoredPreference<K>>;
+} = {
+	lastFilter: filterSchema,
+	deckHash: z.string().check(z.regex(/^[0-9a-f]{14}$/, 'not a deck hash')),
+	decks: z
+		.array(
+			z.object({
+				name: z.string().check(z.minLength(1), z.maxLength(MAX_NAME)),
+				tags: filterTags,
+				exclude: filterTags
+			})
+		)
+		.check(z.maxLength(MAX_SAVED_DECKS)),
+	session: z.object({
+		deck: z.string().check(z.maxLength(MAX_KEY)),
+		practice: z.boolean(),
+		cardId: z.optional(cardId),
+		revealed: z.boolean(),
+		picked: z.optional(count),
+		lastReviewId: z.optional(z.int().check(z.positive())),
+		remaining: z.optional(z.array(cardId))
+	}),
 	// the same ranges as normalizeSettings in $lib/scheduler/settings
-	[
-		'scheduler',
-		z.object({
-			desiredRetention: z.number().check(z.gte(0.8), z.lte(0.97)),
-			maximumInterval: range(1, 36500),
-			learningSteps: steps,
-			relearningSteps: steps,
-			newPerDay: range(0, 9999),
-			reviewsPerDay: range(0, 99999),
-			dayStartHour: range(0, 23),
-			enableFuzz: z.boolean(),
-			quizAnswersAreReviews: z.boolean()
-		})
-	],
-	['lastExport', at],
-	['exportReminderSnoozed', at],
-	// the offer to install ($lib/storage/install.ts): what the user answered, and persist() asked
-	['installChoice', z.object({ outcome: z.enum(['accepted', 'dismissed', 'not-now']), at: count })],
-	['persistAsked', at],
-	// class quizzes ($lib/storage/class.ts): this device's random id and the nickname used last
-	['deviceId', z.int().check(z.gte(0), z.lte(0xffffffff))],
-	['nickname', z.string().check(z.maxLength(40))]
-]);
+	scheduler: z.object({
+		desiredRetention: z.number().check(z.gte(0.8), z.lte(0.97)),
+		maximumInterval: range(1, 36500),
+		learningSteps: steps,
+		relearningSteps: steps,
+		newPerDay: range(0, 9999),
+		reviewsPerDay: range(0, 99999),
+		dayStartHour: range(0, 23),
+		enableFuzz: z.boolean(),
+		quizAnswersAreReviews: z.boolean()
+	}),
+	lastExport: at,
+	exportReminderSnoozed: at,
+	installChoice: z.object({
+		outcome: z.enum(['accepted', 'dismissed', 'not-now']),
+		at: count
+	}),
+	persistAsked: at,
+	deviceId: z.int().check(z.gte(0), z.lte(0xffffffff)),
+	nickname: z.string().check(z.maxLength(40))
+};
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -243,7 +241,9 @@ export function describeIssues(error: z.core.$ZodError, prefix: (string | number
 
 /** Checks one preference's value against its key's schema. Never throws. */
 export function checkPreference(key: string, value: unknown): Checked<unknown> {
-	const schema = preferenceSchemas.get(key);
+	const schema = Object.hasOwn(preferenceSchemas, key)
+		? preferenceSchemas[key as PreferenceKey]
+		: undefined;
 	if (!schema) return { ok: false, message: `"${key.slice(0, 80)}" is not a setting of this app` };
 	const result = schema.safeParse(value);
 	if (!result.success) return { ok: false, message: describeIssues(result.error, ['value']) };

@@ -1,4 +1,7 @@
 import { hashText } from './hash';
+import { noteIdFromHash } from './ids';
+
+const noteIdOf = (text: string, salt: number) => noteIdFromHash(hashText(text, salt));
 
 /**
  * The lock file (content/notes.lock.json) remembers every id ever given to a note, with the
@@ -116,8 +119,8 @@ export function assignNoteIds(texts: string[], previous: NoteLock = emptyLock())
 	normalised.forEach((text, i) => {
 		if (ids[i] !== undefined) return;
 		let salt = lastSalt.get(text) ?? 0;
-		let id = `n${hashText(text, salt).slice(0, 10)}`;
-		while (reserved.has(id) || taken.has(id)) id = `n${hashText(text, ++salt).slice(0, 10)}`;
+		let id = noteIdOf(text, salt);
+		while (reserved.has(id) || taken.has(id)) id = noteIdOf(text, ++salt);
 		lastSalt.set(text, salt);
 		ids[i] = id;
 		taken.add(id);

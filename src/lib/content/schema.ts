@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_ID, NOTE_ID } from './ids';
 
 /** Version of the deck.json format; bump when its shape changes. */
 export const DECK_FORMAT = 1;
@@ -6,7 +7,7 @@ export const DECK_FORMAT = 1;
 const tagName = z.string().regex(/^[\p{L}][\p{L}\p{N}_-]*$/u);
 
 export const NoteSchema = z.object({
-	id: z.string().regex(/^n[0-9a-f]{10}$/),
+	id: z.string().regex(NOTE_ID),
 	text: z.string().min(1),
 	html: z.string(),
 	tags: z.array(tagName),
@@ -24,8 +25,8 @@ export type DeckTag = z.infer<typeof DeckTagSchema>;
 
 const cardBase = {
 	/** Stable across rebuilds and note edits: `<noteId>:<kind>:<key>`, key chosen by the generator. */
-	id: z.string().regex(/^n[0-9a-f]{10}:[a-z]+:[\p{L}\p{N}._-]+$/u),
-	noteId: z.string().regex(/^n[0-9a-f]{10}$/),
+	id: z.string().regex(CARD_ID),
+	noteId: z.string().regex(NOTE_ID),
 	tags: z.array(tagName),
 	/** An editorial correction of the note (overlay fix), shown with the answer. Plain text. */
 	correction: z.string().min(1).optional()
@@ -79,7 +80,7 @@ export const NoteLockSchema = z.object({
 	version: z.literal(1),
 	notes: z.array(
 		z.object({
-			id: z.string().regex(/^n[0-9a-f]{10}$/),
+			id: z.string().regex(NOTE_ID),
 			text: z.string(),
 			deleted: z.literal(true).optional()
 		})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter } from '$lib/content/tag-filter';
-import { deckMembers } from './members';
+import { filterMembers } from './members';
 
 const TAGS = ['etcd', 'rbac', 'trivia', 'network', 'crypto'];
 const cards = Array.from({ length: 200 }, (_, i) => ({
@@ -8,9 +8,9 @@ const cards = Array.from({ length: 200 }, (_, i) => ({
 	tags: TAGS.filter((_, t) => (i * (t + 3)) % (t + 2) === 0)
 }));
 
-describe('deckMembers', () => {
+describe('filterMembers', () => {
 	it('is undefined for "All": every card', () => {
-		expect(deckMembers(cards, { tags: [], exclude: [] })).toBeUndefined();
+		expect(filterMembers(cards, { tags: [], exclude: [] })).toBeUndefined();
 	});
 
 	it.each([
@@ -21,7 +21,7 @@ describe('deckMembers', () => {
 		{ tags: ['unknown'], exclude: [] },
 		{ tags: ['crypto', 'crypto'], exclude: ['unknown'] }
 	])('holds exactly the cards the tag filter matches: %o', (filter) => {
-		const members = deckMembers(cards, filter)!;
+		const members = filterMembers(cards, filter)!;
 		const expected = cards
 			.filter((c) => matchesFilter({ tags: c.tags, text: '' }, { ...filter, query: '' }))
 			.map((c) => c.id);
@@ -31,6 +31,6 @@ describe('deckMembers', () => {
 
 	it('sees a new card list: no stale index', () => {
 		const more = [...cards, { id: 'x:recall:a', tags: ['etcd'] }];
-		expect(deckMembers(more, { tags: ['etcd'], exclude: [] })!.ids.has('x:recall:a')).toBe(true);
+		expect(filterMembers(more, { tags: ['etcd'], exclude: [] })!.ids.has('x:recall:a')).toBe(true);
 	});
 });

@@ -1,22 +1,22 @@
 import type { TagFilter } from '$lib/content/tag-filter';
 
-/** A deck's card ids and their share of all cards (how many index keys to read per match). */
-export interface DeckMembers {
+/** A tag filter's card ids and their share of all cards (how many index keys to read per match). */
+export interface FilterMembers {
 	ids: ReadonlySet<string>;
 	share: number;
 }
 
-type DeckCard = { id: string; tags: string[] };
+type TaggedCard = { id: string; tags: string[] };
 
 interface TagIndex {
 	all: string[];
 	byTag: Map<string, string[]>;
 }
 
-// one index per card list: the deck list asks for some thirty decks of the same cards
-const indexes = new WeakMap<readonly DeckCard[], TagIndex>();
+// one index per card list: the deck list asks for some thirty tag filters of the same cards
+const indexes = new WeakMap<readonly TaggedCard[], TagIndex>();
 
-function tagIndex(cards: readonly DeckCard[]): TagIndex {
+function tagIndex(cards: readonly TaggedCard[]): TagIndex {
 	let index = indexes.get(cards);
 	if (!index) {
 		index = { all: cards.map((c) => c.id), byTag: new Map() };
@@ -33,14 +33,14 @@ function tagIndex(cards: readonly DeckCard[]): TagIndex {
 }
 
 /**
- * A deck's cards (any of its tags, none of its excluded tags), worked out from the card list
+ * A tag filter's cards (any of its tags, none of its excluded tags), worked out from the card list
  * in memory, once per session: storage's queries keep the ids they read that are members.
  * Undefined for "All" (every card).
  */
-export function deckMembers(
-	cards: readonly DeckCard[],
+export function filterMembers(
+	cards: readonly TaggedCard[],
 	filter: Pick<TagFilter, 'tags' | 'exclude'>
-): DeckMembers | undefined {
+): FilterMembers | undefined {
 	if (!filter.tags.length && !filter.exclude.length) return undefined;
 	const { all, byTag } = tagIndex(cards);
 	const ids = new Set(filter.tags.length ? filter.tags.flatMap((t) => byTag.get(t) ?? []) : all);

@@ -5,6 +5,7 @@ import {
 	LEARN_AHEAD_MS,
 	learningRanges,
 	summarizeToday,
+	todayInFilter,
 	type QueueCard,
 	type QueueInput
 } from './queue';
@@ -156,5 +157,48 @@ describe('learningRanges', () => {
 		const r = learningRanges(late, dayEnd);
 		expect(r.soon).toEqual([late.getTime() + 1, dayEnd.getTime() - 1]);
 		expect(r.later[0]).toBeGreaterThan(r.later[1]);
+	});
+});
+
+describe('todayInFilter', () => {
+	const today = summarizeToday([
+		{ cardId: 'e1:recall:a', noteId: 'e1', state: State.New },
+		{ cardId: 'e2:recall:a', noteId: 'e2', state: State.New },
+		{ cardId: 'e2:recall:a', noteId: 'e2', state: State.Learning },
+		{ cardId: 'r1:recall:a', noteId: 'r1', state: State.New },
+		{ cardId: 'x1:recall:a', noteId: 'x1', state: State.Review }
+	]);
+	const members = (ids: string[]) => ({ ids: new Set(ids), share: 0.5 });
+
+	it('counts only the filter’s own new cards against its limit', () => {
+		expect(todayInFilter(today, members(['r1:recall:a', 'r2:recall:a'])).newDone).toBe(1);
+		expect(todayInFilter(today, members(['e1:recall:a', 'e2:recall:a'])).newDone).toBe(2);
+		expect(todayInFilter(today, members(['z:recall:a'])).newDone).toBe(0);
+	});
+
+	it('counts every new card for "All cards"', () => {
+		expect(todayInFilter(today, undefined).newDone).toBe(3);
+	});
+
+	it('keeps the shared review count and the sibling rule across filters', () => {
+		const r = todayInFilter(today, members(['r1:recall:a']));
+		expect(r.reviewsDone).toBe(1);
+		expect(r.notesSeen.has('e1')).toBe(true);
+	});
+
+	it('gives a filter with 19 of 20 used elsewhere its full limit (the bug: "1 new" everywhere)', () => {
+		const etcd = Array.from({ length: 19 }, (_, i) => ({
+			cardId: `e${i}:recall:a`,
+			noteId: `e${i}`,
+			state: State.New
+		}));
+		const q = buildQueue(
+			input({
+				fresh: Array.from({ length: 30 }, (_, i) => fresh(i, `r${i}`)),
+				today: todayInFilter(summarizeToday(etcd), members([])),
+				limits: { newPerDay: 20, reviewsPerDay: 200 }
+			})
+		);
+		expect(q.counts.new).toBe(20);
 	});
 });

@@ -1,4 +1,5 @@
 import { State } from 'ts-fsrs';
+import type { FilterMembers } from './members';
 
 /** What the queue needs to know about a card: its note, for the sibling rule. */
 export interface QueueCard {
@@ -15,6 +16,9 @@ export interface TodayAnswer {
 }
 
 export interface TodaySummary {
+	/** Cards studied for the first time today. */
+	newCards: ReadonlySet<string>;
+	/** How many of them count against the new-card limit of the queue being built. */
 	newDone: number;
 	reviewsDone: number;
 	cardsSeen: Set<string>;
@@ -29,11 +33,28 @@ export function summarizeToday(answers: TodayAnswer[]): TodaySummary {
 		else if (a.state === State.Review) reviewsDone++;
 	}
 	return {
+		newCards,
 		newDone: newCards.size,
 		reviewsDone,
 		cardsSeen: new Set(answers.map((a) => a.cardId)),
 		notesSeen: new Set(answers.map((a) => a.noteId))
 	};
+}
+
+/**
+ * Today's answers as one tag filter's queue counts them: each filter has its own new-card limit,
+ * so only the new cards of this filter that were studied today use it up (19 new #etcd cards
+ * leave #rbac its full 20). Reviews share one limit, and the sibling rule looks at every card.
+ * Undefined members: "All cards", which counts every new card.
+ */
+export function todayInFilter(
+	today: TodaySummary,
+	members: FilterMembers | undefined
+): TodaySummary {
+	if (!members) return today;
+	let newDone = 0;
+	for (const id of today.newCards) if (members.ids.has(id)) newDone++;
+	return { ...today, newDone };
 }
 
 /** Learning and relearning cards due today, each group earliest first. */
@@ -69,9 +90,9 @@ export function learningRanges(
 
 export interface QueueInput {
 	learning: LearningCards;
-	/** Review cards of the deck due before the study day ends (earliest first). */
+	/** Review cards of the tag filter due before the study day ends (earliest first). */
 	reviews: QueueCard[];
-	/** New cards of the deck in deck order; at least the daily limit plus their siblings. */
+	/** New cards of the tag filter in deck order; at least the daily limit plus their siblings. */
 	fresh: QueueCard[];
 	today: TodaySummary;
 	limits: { newPerDay: number; reviewsPerDay: number };

@@ -14,6 +14,13 @@ import type { SchedulerSettings } from './settings';
 export { Rating, State, createEmptyCard };
 export type { FsrsCard, Grade, ReviewLog };
 
+/** An answer to record: which card, how well, when (a class quiz's answers, for instance). */
+export interface ReviewEvent {
+	cardId: string;
+	grade: Grade;
+	at: Date;
+}
+
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
 export const GRADE_LABELS: Record<Grade, string> = {
 	[Rating.Again]: 'Again',

@@ -1,5 +1,7 @@
 import type { StepUnit } from 'ts-fsrs';
 
+export type { StepUnit };
+
 /** What a student can tune on /settings. Stored as one preference; missing fields take defaults. */
 export interface SchedulerSettings {
 	/** Probability of recalling a card when it comes due (FSRS request_retention), 0.80-0.97. */
@@ -32,7 +34,8 @@ export const defaultSettings = (): SchedulerSettings => ({
 	quizAnswersAreReviews: false
 });
 
-const STEP = /^\d+(\.\d+)?[mhd]$/;
+/** A learning step: a number of minutes, hours or days, e.g. 10m, 2h, 1d. */
+export const STEP = /^\d+(\.\d+)?[mhd]$/;
 
 /** Parses "1m 10m" (spaces or commas) into steps; undefined when a step is not like 10m, 2h, 1d. */
 export function parseSteps(text: string): StepUnit[] | undefined {

@@ -32,7 +32,7 @@ async function studied() {
 	await storage.suspend(c!.id);
 	await storage.flag(b!.id, b!.noteId, 'wrong', 'Port is 2379, not 2380.', at(21, 9, 1));
 	await storage.saveSettings({ ...settings, newPerDay: 7 });
-	await storage.saveDeck({ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] });
+	await storage.saveFilter({ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] });
 	await storage.saveLastFilter({ tags: ['rbac'], exclude: [], query: 'bind' });
 	let run = startRun(
 		buildQuiz(deck, { tags: [], exclude: [], count: 5, seconds: 20, seed: 's', deckHash: null }),
@@ -291,7 +291,7 @@ describe('a bad setting or quiz is left out with a warning, the rest is restored
 		]);
 		const result = await restoreFromText(JSON.stringify(b), now);
 		expect(result.ok).toBe(true);
-		expect(await storage.savedDecks()).toEqual([]);
+		expect(await storage.savedFilters()).toEqual([]);
 		expect((await storage.flags()).length).toBe(b.tables.flags.length);
 		expect(await storage.reviewsOf(b.tables.reviews[0].cardId)).not.toEqual([]);
 	});
@@ -308,6 +308,6 @@ describe('script strings in text fields', () => {
 		await wipe();
 		expect((await restoreFromText(JSON.stringify(b), now)).ok).toBe(true);
 		expect((await storage.flags())[0]!.comment).toBe(script);
-		expect((await storage.savedDecks())[0]!.name).toBe(script);
+		expect((await storage.savedFilters())[0]!.name).toBe(script);
 	});
 });

@@ -10,6 +10,7 @@ import {
 } from '$lib/backup/format';
 import { loadRules, preferenceRow } from './checked';
 import { db, DB_VERSION, type BackupRow } from './db';
+import { preference, setPreference } from './preferences';
 
 const LAST_EXPORT = 'lastExport';
 /** How many automatic backups are kept: the oldest goes when a fourth arrives. */
@@ -138,12 +139,6 @@ export async function autoBackupText(id: number): Promise<string | undefined> {
 
 /** After this many answers without an export, the app reminds the user to export a backup. */
 export const EXPORT_REMINDER_REVIEWS = 200;
-const REMINDER_SNOOZED = 'exportReminderSnoozed';
-
-const timeOf = async (key: string) => {
-	const value = (await db.preferences.get(key))?.value as { at?: unknown } | undefined;
-	return typeof value?.at === 'number' ? value.at : undefined;
-};
 
 /**
  * When the user last exported a backup, how many answers were given since, and whether to
@@ -154,8 +149,8 @@ export async function exportReminder(): Promise<{
 	reviewsSince: number;
 	remind: boolean;
 }> {
-	const lastExport = await timeOf(LAST_EXPORT);
-	const snoozed = await timeOf(REMINDER_SNOOZED);
+	const lastExport = (await preference(LAST_EXPORT))?.at;
+	const snoozed = (await preference('exportReminderSnoozed'))?.at;
 	const since = (at: number | undefined) =>
 		db.reviews
 			.where('reviewedAt')
@@ -171,7 +166,5 @@ export async function exportReminder(): Promise<{
 
 /** Hides the reminder until another EXPORT_REMINDER_REVIEWS answers. */
 export async function dismissExportReminder(now: Date): Promise<void> {
-	await db.preferences.put(
-		preferenceRow(await loadRules(), REMINDER_SNOOZED, { at: now.getTime() })
-	);
+	await setPreference('exportReminderSnoozed', { at: now.getTime() });
 }

@@ -1,5 +1,6 @@
 import type { QuizRun } from '$lib/quiz/run';
 import type { FlagRow, Preference } from './db';
+import type { PreferenceKey, StoredPreference } from './preferences';
 
 /**
  * What the verbs write is first brought within the backup's limits (./limits.ts, normalizeTag):
@@ -23,7 +24,11 @@ export class NotStorableError extends Error {
 }
 
 /** The preference row to store. Synchronous, so it can run inside a transaction. */
-export function preferenceRow(r: Rules | undefined, key: string, value: unknown): Preference {
+export function preferenceRow<K extends PreferenceKey>(
+	r: Rules | undefined,
+	key: K,
+	value: StoredPreference<K>
+): Preference {
 	const checked = r?.checkPreference(key, value);
 	if (checked && !checked.ok) throw new NotStorableError(`The setting "${key}"`, checked.message);
 	return { key, value };

@@ -1,29 +1,26 @@
 // types only: the result code itself loads with the pages that read or make one, not with storage
 import type { ClassResult } from '$lib/quiz/result-code';
+import { loadRules, preferenceRow } from './checked';
 import { db, type ClassQuizRow, type ClassResultRow } from './db';
-
-const DEVICE_ID = 'deviceId';
-const NICKNAME = 'nickname';
+import { preference, setPreference } from './preferences';
 
 /** This device's random id for result codes: made once, then kept. */
 export async function deviceId(): Promise<number> {
+	const rules = await loadRules();
 	return db.transaction('rw', db.preferences, async () => {
-		const saved = (await db.preferences.get(DEVICE_ID))?.value;
-		if (typeof saved === 'number' && Number.isInteger(saved) && saved >= 0) return saved;
+		const saved = await preference('deviceId');
+		if (saved !== undefined) return saved;
 		const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-		await db.preferences.put({ key: DEVICE_ID, value: id });
+		await db.preferences.put(preferenceRow(rules, 'deviceId', id));
 		return id;
 	});
 }
 
 /** The nickname used last time on this device ('' when none). */
-export async function nickname(): Promise<string> {
-	const saved = (await db.preferences.get(NICKNAME))?.value;
-	return typeof saved === 'string' ? saved : '';
-}
+export const nickname = () => preference('nickname');
 
 export async function saveNickname(name: string): Promise<void> {
-	await db.preferences.put({ key: NICKNAME, value: name.trim().slice(0, 40) });
+	await setPreference('nickname', name.trim().slice(0, 40));
 }
 
 /** added: a new student; replaced: the same run scanned again; duplicate: this device already counted. */

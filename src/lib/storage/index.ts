@@ -5,10 +5,16 @@
 export * from './filter';
 export { StorageFullError } from './errors';
 export { NotStorableError } from './checked';
+export * from './preferences';
+export * from './cards';
+export * from './due-queue';
+export * from './reviews';
+export * from './flags';
+export * from './saved-filters';
+export * from './session';
 export * from './quiz';
 export * from './class';
 export type { ClassQuizRow, ClassResultRow } from './db';
-export * from './study';
 export * from './backup';
 export * from './stats';
 export * from './persist';

@@ -1,11 +1,9 @@
+import { loadRules, preferenceRow } from './checked';
 import { db } from './db';
 import { persistStorage, type StorageStatus } from './persist';
+import { preference, setPreference, type InstallOutcome } from './preferences';
 
-const INSTALL_CHOICE = 'installChoice';
-const PERSIST_ASKED = 'persistAsked';
-
-/** What the user did with the offer to install: the browser's prompt outcome, or "Not now". */
-export type InstallOutcome = 'accepted' | 'dismissed' | 'not-now';
+export type { InstallOutcome };
 
 /** Whether anything was learnt on this device yet: an answered card or a finished quiz. */
 export async function hasProgress(): Promise<boolean> {
@@ -18,13 +16,11 @@ export async function hasProgress(): Promise<boolean> {
 
 /** The user's answer to the offer to install, once given: the offer is not made again. */
 export async function installChoice(): Promise<InstallOutcome | undefined> {
-	const value = (await db.preferences.get(INSTALL_CHOICE))?.value as
-		{ outcome?: InstallOutcome } | undefined;
-	return value?.outcome;
+	return (await preference('installChoice'))?.outcome;
 }
 
 export async function saveInstallChoice(outcome: InstallOutcome, now: Date): Promise<void> {
-	await db.preferences.put({ key: INSTALL_CHOICE, value: { outcome, at: now.getTime() } });
+	await setPreference('installChoice', { outcome, at: now.getTime() });
 }
 
 // asked, or found asked, in this page: no database read on every later answer
@@ -38,9 +34,10 @@ let persistAsked = false;
 export async function persistAfterFirstAnswer(now: Date): Promise<StorageStatus | undefined> {
 	if (persistAsked) return undefined;
 	persistAsked = true;
+	const row = preferenceRow(await loadRules(), 'persistAsked', { at: now.getTime() });
 	const first = await db.transaction('rw', db.preferences, async () => {
-		if (await db.preferences.get(PERSIST_ASKED)) return false;
-		await db.preferences.put({ key: PERSIST_ASKED, value: { at: now.getTime() } });
+		if (await preference('persistAsked')) return false;
+		await db.preferences.put(row);
 		return true;
 	});
 	return first ? persistStorage(true) : undefined;

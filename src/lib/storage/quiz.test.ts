@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildQuiz } from '$lib/quiz/build';
 import { fixtureDeck } from '$lib/quiz/test-deck';
 import { answerQuestion, nextQuestion, startRun, type QuizRun } from '$lib/quiz/run';
+import { quizReviews } from '$lib/quiz/reviews';
 import { defaultSettings, Rating, Scheduler } from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
@@ -57,6 +58,12 @@ describe('quiz answers as spaced-repetition reviews', () => {
 		await Promise.all([db.cards.clear(), db.reviews.clear(), db.preferences.clear()]);
 	});
 
+	/** What the quiz page does once a quiz is finished. */
+	async function record(run: QuizRun, now: Date) {
+		await storage.syncDeck(deck, now);
+		return storage.recordReviews(quizReviews(run), scheduler, run);
+	}
+
 	/** A finished quiz with the first two questions right and the rest wrong. */
 	function mixed(startMs: number): QuizRun {
 		let run = startRun(buildQuiz(deck, params), new Date(startMs));
@@ -75,7 +82,7 @@ describe('quiz answers as spaced-repetition reviews', () => {
 	it('records each answer once: right as Good, wrong as Again, at the time it was given', async () => {
 		const run = mixed(T0);
 		await storage.saveQuizRun(run);
-		const written = await storage.recordQuizReviews(run, deck, scheduler, new Date(T0 + 60_000));
+		const written = await record(run, new Date(T0 + 60_000));
 		expect(written).toBe(5);
 
 		const reviews = await db.reviews.orderBy('reviewedAt').toArray();
@@ -86,7 +93,7 @@ describe('quiz answers as spaced-repetition reviews', () => {
 		expect(reviews.map((r) => r.reviewedAt)).toEqual(run.answers.map((a) => a.answeredAt));
 		expect(run.answers.map((a) => a.correct)).toEqual([true, true, false, false, false]);
 
-		expect(await storage.recordQuizReviews(run, deck, scheduler, new Date(T0 + 90_000))).toBe(0);
+		expect(await record(run, new Date(T0 + 90_000))).toBe(0);
 		expect(await db.reviews.count()).toBe(5);
 		expect((await storage.quizRun(run.id))?.reviewsRecorded).toBe(true);
 	});

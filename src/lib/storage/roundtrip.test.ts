@@ -11,6 +11,7 @@ import { buildQuiz } from '$lib/quiz/build';
 import { paramsFromSearch } from '$lib/quiz/params';
 import { answerQuestion, expire, nextQuestion, startRun, type QuizRun } from '$lib/quiz/run';
 import { fixtureDeck } from '$lib/quiz/test-deck';
+import { quizReviews } from '$lib/quiz/reviews';
 import { defaultSettings, Rating, Scheduler, type Grade } from '$lib/scheduler';
 import { parseBackup } from '$lib/backup/parse';
 import { db } from './db';
@@ -60,9 +61,9 @@ const steps: fc.Arbitrary<Step>[] = [
 		.map((filter) => () => storage.saveLastFilter(filter)),
 	fc
 		.record({ name: fc.oneof(odd, longText), tags, exclude: tags })
-		.filter((d) => storage.deckNameOf(d.name) !== '')
-		.map((d) => () => storage.saveDeck(d)),
-	odd.map((name) => () => storage.deleteDeck(name)),
+		.filter((d) => storage.savedFilterName(d.name) !== '')
+		.map((d) => () => storage.saveFilter(d)),
+	odd.map((name) => () => storage.deleteFilter(name)),
 	fc.tuple(cardIndex, fc.constantFrom(Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)).map(
 		([i, grade]) =>
 			(t: number) =>
@@ -136,7 +137,9 @@ const steps: fc.Arbitrary<Step>[] = [
 			}
 			await storage.saveQuizRun(run);
 			if (q.record && run.phase === 'finished')
-				await storage.recordQuizReviews(run, deck, scheduler, new Date(clock));
+				await storage
+					.syncDeck(deck, new Date(clock))
+					.then(() => storage.recordReviews(quizReviews(run), scheduler, run));
 		}),
 	fc.constant(() => storage.syncDeck(smallerDeck, new Date(start))),
 	fc.constant((t: number) => storage.dismissExportReminder(new Date(t))),

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '$lib/content/schema';
 import {
 	defaultSettings,
-	deckMembers,
+	filterMembers,
 	Rating,
 	Scheduler,
 	State,
-	type DeckMembers
+	type FilterMembers
 } from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
@@ -36,7 +36,7 @@ beforeEach(async () => {
 	]);
 });
 
-const queueIds = async (at = now, members?: DeckMembers, s = settings) =>
+const queueIds = async (at = now, members?: FilterMembers, s = settings) =>
 	(await storage.dueQueue(members, at, s)).cards.map((c) => c.id);
 
 describe('syncDeck and dueQueue', () => {
@@ -55,7 +55,7 @@ describe('syncDeck and dueQueue', () => {
 		const other = flashcard(note(), 'a', ['network']);
 		await storage.syncDeck(deckOf([etcd, rbac, trivia, other]), now);
 		const deck = { tags: ['etcd', 'rbac'], exclude: ['trivia'], query: '' };
-		const members = deckMembers([etcd, rbac, trivia, other], deck);
+		const members = filterMembers([etcd, rbac, trivia, other], deck);
 		expect(await queueIds(now, members)).toEqual([etcd.id, rbac.id]);
 	});
 
@@ -64,15 +64,30 @@ describe('syncDeck and dueQueue', () => {
 		const rare = [flashcard(note(), 'a', ['crypto']), flashcard(note(), 'a', ['crypto'])];
 		const cards = [...others, ...rare];
 		await storage.syncDeck(deckOf(cards), now);
-		const members = deckMembers(cards, { tags: ['crypto'], exclude: [] });
+		const members = filterMembers(cards, { tags: ['crypto'], exclude: [] });
 		expect(await queueIds(now, members)).toEqual(rare.map((c) => c.id));
+	});
+
+	it('reads on past many siblings held back to fill the daily limit', async () => {
+		const busy = note();
+		const siblings = Array.from({ length: 40 }, (_, i) => flashcard(busy, `k${i}`));
+		const others = [flashcard(note(), 'a'), flashcard(note(), 'a')];
+		const cards = [...siblings, ...others];
+		await storage.syncDeck(deckOf(cards), now);
+		const two = { ...settings, newPerDay: 3 };
+		expect(await queueIds(now, undefined, two)).toEqual([
+			siblings[0]!.id,
+			...others.map((c) => c.id)
+		]);
+		const members = filterMembers(cards, { tags: ['etcd'], exclude: [] });
+		expect((await storage.dueQueue(members, now, two)).counts.new).toBe(3);
 	});
 
 	it('counts several decks at once', async () => {
 		const cards = [flashcard(note(), 'a', ['etcd']), flashcard(note(), 'a', ['rbac'])];
 		await storage.syncDeck(deckOf(cards), now);
-		const rbac = deckMembers(cards, { tags: ['rbac'], exclude: [] });
-		const counts = await storage.deckCounts([undefined, rbac], now, settings);
+		const rbac = filterMembers(cards, { tags: ['rbac'], exclude: [] });
+		const counts = await storage.filterCounts([undefined, rbac], now, settings);
 		expect(counts.map((c) => c.new)).toEqual([2, 1]);
 	});
 
@@ -116,13 +131,78 @@ describe('syncDeck and dueQueue', () => {
 		await storage.syncDeck(deckOf(cards), now);
 		await storage.answer(cards[2]!.id, Rating.Easy, now, scheduler);
 		await storage.suspend(cards[0]!.id);
-		const etcd = deckMembers(cards, { tags: ['etcd'], exclude: [] });
-		expect(await storage.deckCardIds(etcd)).toEqual([cards[2]!.id]);
-		expect(await storage.deckCardIds(undefined)).toEqual([cards[2]!.id, cards[1]!.id]);
+		const etcd = filterMembers(cards, { tags: ['etcd'], exclude: [] });
+		expect(await storage.filterCardIds(etcd)).toEqual([cards[2]!.id]);
+		expect(await storage.filterCardIds(undefined)).toEqual([cards[2]!.id, cards[1]!.id]);
+	});
+});
+
+describe('new-card limits per tag filter', () => {
+	const tagged = (tag: string, n: number) =>
+		Array.from({ length: n }, () => flashcard(note(), 'a', [tag]));
+
+	it('leaves other filters their own daily new cards: 19 new #etcd cards leave #rbac its 20', async () => {
+		const etcd = tagged('etcd', 25);
+		const rbac = tagged('rbac', 25);
+		const all = [...etcd, ...rbac];
+		await storage.syncDeck(deckOf(all), now);
+		for (const c of etcd.slice(0, 19)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const [e, r] = (['etcd', 'rbac'] as const).map((t) =>
+			filterMembers(all, { tags: [t], exclude: [] })
+		);
+		expect((await storage.dueQueue(r, now, settings)).counts.new).toBe(20);
+		expect((await storage.dueQueue(e, now, settings)).counts.new).toBe(1);
+		// "All cards" has one limit for every card
+		expect((await storage.dueQueue(undefined, now, settings)).counts.new).toBe(1);
+		const counts = await storage.filterCounts([undefined, e, r], now, settings);
+		expect(counts.map((c) => c.new)).toEqual([1, 1, 20]);
+	});
+
+	it('counts a card of two filters against both', async () => {
+		const both = Array.from({ length: 5 }, () => flashcard(note(), 'a', ['etcd', 'rbac']));
+		const rbac = tagged('rbac', 5);
+		const all = [...both, ...rbac];
+		await storage.syncDeck(deckOf(all), now);
+		for (const c of both.slice(0, 3)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const r = filterMembers(all, { tags: ['rbac'], exclude: [] });
+		const few = { ...settings, newPerDay: 4 };
+		expect((await storage.dueQueue(r, now, few)).counts.new).toBe(1);
+	});
+
+	it('gives every filter its full limit again on the next study day', async () => {
+		const etcd = tagged('etcd', 30);
+		await storage.syncDeck(deckOf(etcd), now);
+		for (const c of etcd.slice(0, 20)) await storage.answer(c.id, Rating.Easy, now, scheduler);
+		const e = filterMembers(etcd, { tags: ['etcd'], exclude: [] });
+		expect((await storage.dueQueue(e, now, settings)).counts.new).toBe(0);
+		expect((await storage.dueQueue(e, at(28, 4), settings)).counts.new).toBe(10);
 	});
 });
 
 describe('answer', () => {
+	it('saves the study session in the answer’s transaction, pointing at this answer', async () => {
+		const c = flashcard(note(), 'a');
+		await storage.syncDeck(deckOf([c]), now);
+		const session = { deck: '?all', practice: false, revealed: false, lastReviewId: 99 };
+		const id = await storage.answer(c.id, Rating.Good, now, scheduler, session);
+		expect(await storage.session()).toEqual({ ...session, lastReviewId: id });
+	});
+
+	it('leaves the session as it was when the answer cannot be saved', async () => {
+		const before = {
+			deck: '?all',
+			practice: false,
+			cardId: 'n0000000001:recall:a',
+			revealed: true
+		};
+		await storage.saveSession(before);
+		const missing = 'n00000000ff:recall:a';
+		await expect(
+			storage.answer(missing, Rating.Good, now, scheduler, { ...before, revealed: false })
+		).rejects.toThrow(/No card/);
+		expect(await storage.session()).toEqual(before);
+	});
+
 	it('writes the new schedule and one review log row', async () => {
 		const c = flashcard(note(), 'a');
 		await storage.syncDeck(deckOf([c]), now);
@@ -296,14 +376,37 @@ describe('preferences', () => {
 		expect([s.newPerDay, s.desiredRetention]).toEqual([5, 0.9]);
 	});
 
-	it('saves, replaces and deletes named decks', async () => {
-		await storage.saveDeck({ name: 'Exam', tags: ['etcd'], exclude: [] });
-		await storage.saveDeck({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
-		expect(await storage.savedDecks()).toEqual([
+	it('saves, replaces and deletes named tag filters', async () => {
+		await storage.saveFilter({ name: 'Exam', tags: ['etcd'], exclude: [] });
+		await storage.saveFilter({ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] });
+		expect(await storage.savedFilters()).toEqual([
 			{ name: 'Exam', tags: ['etcd', 'rbac'], exclude: ['trivia'] }
 		]);
-		await storage.deleteDeck('Exam');
-		expect(await storage.savedDecks()).toEqual([]);
+		await storage.deleteFilter('Exam');
+		expect(await storage.savedFilters()).toEqual([]);
+	});
+
+	it('reads what the earlier app stored, under the same keys', async () => {
+		// rows as the app before the storage split wrote them (existing devices, backups)
+		const session = { deck: '?tags=etcd', practice: false, revealed: false, lastReviewId: 3 };
+		await db.preferences.bulkPut([
+			{ key: 'decks', value: [{ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] }] },
+			{ key: 'session', value: session },
+			{ key: 'scheduler', value: { newPerDay: 7 } },
+			{ key: 'lastFilter', value: { tags: ['rbac'], exclude: [], query: 'bind' } },
+			{ key: 'installChoice', value: { outcome: 'not-now', at: 5 } },
+			{ key: 'nickname', value: 'Ana' },
+			{ key: 'deviceId', value: 12345 }
+		]);
+		expect(await storage.savedFilters()).toEqual([
+			{ name: 'Exam', tags: ['etcd'], exclude: ['trivia'] }
+		]);
+		expect(await storage.session()).toEqual(session);
+		expect((await storage.settings()).newPerDay).toBe(7);
+		expect(await storage.lastFilter()).toEqual({ tags: ['rbac'], exclude: [], query: 'bind' });
+		expect(await storage.installChoice()).toBe('not-now');
+		expect(await storage.nickname()).toBe('Ana');
+		expect(await storage.deviceId()).toBe(12345);
 	});
 
 	it('remembers where a session stands', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CARD_KEY, NOTE_ID } from '../ids';
 
-const noteId = z.string().regex(/^n[0-9a-f]{10}$/, 'a note id like n0123456789');
-const key = z.string().regex(/^[\p{L}\p{N}._-]+$/u, 'a card key: letters, digits, . _ -');
+const noteId = z.string().regex(NOTE_ID, 'a note id like n0123456789');
+const key = z.string().regex(CARD_KEY, 'a card key: letters, digits, . _ -');
 const anchor = {
 	/** The note's id (content/notes.lock.json). */
 	note: noteId,

@@ -1,4 +1,5 @@
 import type { DeckBuild } from '../deck';
+import { parseCardId } from '../ids';
 import type { Card } from '../schema';
 import type { NoteClass, NoteCards } from './generate';
 
@@ -31,7 +32,7 @@ export function cardFigures(build: DeckBuild): CardFigures {
 	for (const card of build.deck.cards) byKind[card.kind]++;
 	const byClass = { fact: 0, advice: 0, open: 0, answered: 0, fragment: 0 };
 	for (const note of build.cards.notes) byClass[note.noteClass]++;
-	const kinds = (n: NoteCards) => new Set(n.cardIds.map((id) => id.split(':')[1]));
+	const kinds = (n: NoteCards) => new Set(n.cardIds.map((id) => parseCardId(id)?.kind));
 	const facts = build.cards.notes.filter(
 		(n) => n.noteClass === 'fact' || n.noteClass === 'answered'
 	);
@@ -113,7 +114,7 @@ export function reviewReport(build: DeckBuild): string {
 	const noMcq = build.cards.notes.filter(
 		(n) =>
 			(n.noteClass === 'fact' || n.noteClass === 'answered') &&
-			!n.cardIds.some((id) => id.split(':')[1] === 'mcq')
+			!n.cardIds.some((id) => parseCardId(id)?.kind === 'mcq')
 	);
 	if (noMcq.length > 0) {
 		out.push('## Fact notes without an MCQ', '');
@@ -157,7 +158,7 @@ export function reviewReport(build: DeckBuild): string {
 }
 
 function describeCard(card: Card): string {
-	const key = card.id.split(':').slice(1).join(':');
+	const key = `${card.kind}:${parseCardId(card.id)?.key}`;
 	if (card.kind === 'mcq') {
 		const options = card.options
 			.map((o, i) => (i === card.answerIndex ? `**${o}**` : o))

@@ -1,6 +1,7 @@
 import type { DeckBuild } from '../deck';
 import type { Card } from '../schema';
 import { mentions } from './text';
+import { parseCardId } from '../ids';
 
 const HTML = /<\/?[a-z!][^>]*>|javascript:/i;
 
@@ -19,7 +20,8 @@ export function deckProblems(build: DeckBuild, handWritten = new Set<string>()):
 		const where = card.id;
 		if (seen.has(card.id)) problems.push(`${where}: duplicate id`);
 		seen.add(card.id);
-		if (!card.id.startsWith(`${card.noteId}:${card.kind}:`))
+		const parts = parseCardId(card.id);
+		if (parts?.noteId !== card.noteId || parts.kind !== card.kind)
 			problems.push(`${where}: id not built on its note`);
 		const note = notes.get(card.noteId);
 		if (!note) {

@@ -4,6 +4,7 @@
  * review report's blocked items, each with its reason).
  */
 import type { McqCard } from '../../schema';
+import { cardId } from '../../ids';
 import type { BlockedItem, NoteInput } from '../generate';
 import type { Glossary } from '../glossary';
 import type { NoteReading } from '../reading';
@@ -45,7 +46,7 @@ export function proposal(
 			let k = slug(key);
 			for (let n = 2; usedKeys.has(`${kind}:${k}`); n++) k = `${slug(key)}-${n}`;
 			usedKeys.add(`${kind}:${k}`);
-			return `${note.id}:${kind}:${k}`;
+			return cardId(note.id, kind, k);
 		},
 		taken(kind, key) {
 			if (usedKeys.has(`${kind}:${key}`)) return true;

@@ -3,6 +3,7 @@
  * hand-written `question` cards, checked like any other card.
  */
 import type { Card } from '../../schema';
+import { cardId } from '../../ids';
 import type { OverlayEntry } from '../overlay';
 import { plainText } from '../text';
 import type { Proposal } from './proposal';
@@ -28,7 +29,7 @@ export function writtenCards(p: Proposal, entries: OverlayEntry[]): Card[] {
 			blocked.push({ item, reason: 'its key is already used by a generated card' });
 			continue;
 		}
-		const id = `${p.note.id}:${card.kind}:${card.key}`;
+		const id = cardId(p.note.id, card.kind, card.key);
 		if (card.kind === 'mcq') {
 			const problem = invalidMcq(card.options, card.answerIndex);
 			if (problem) {
