@@ -21,6 +21,7 @@ import {
 } from '$lib/scheduler';
 import { reviewEvents } from '$lib/quiz/results';
 import type { QuizRun } from '$lib/quiz/run';
+import type { SavedSession } from '$lib/study/session';
 import { db, type Bucket, type CardRow, type FlagRow, type ReviewRow } from './db';
 import { writing } from './errors';
 import { flagRow, loadRules, preferenceRow, quizRunRow } from './checked';
@@ -455,19 +456,7 @@ async function changeDecks(change: (decks: SavedDeck[]) => SavedDeck[]): Promise
 }
 
 /** Where a study session stands, so closing the app and reopening it continues there. */
-export interface StudySession {
-	/** The deck's query string, e.g. `?tags=etcd`. */
-	deck: string;
-	practice: boolean;
-	cardId?: string;
-	revealed: boolean;
-	/** The option chosen on an MCQ, once answered. */
-	picked?: number;
-	/** The last answer, for undo. */
-	lastReviewId?: number;
-	/** Practice mode: the cards still to go (the schedule does not say). */
-	remaining?: string[];
-}
+export type StudySession = SavedSession;
 
 export async function saveSession(session: StudySession): Promise<void> {
 	await db.preferences.put(preferenceRow(await loadRules(), SESSION, session));

@@ -67,7 +67,9 @@ export class StudyController {
 	constructor(source: SessionSource) {
 		this.#source = source;
 		this.#cards = new Map(source.deck.cards.map((c) => [c.id, c]));
-		this.#round = source.practice ? new PracticeRound(this.#noteOf) : new ScheduledRound();
+		this.#round = source.practice
+			? new PracticeRound(this.#noteOf)
+			: new ScheduledRound(this.#noteOf);
 		this.#members = deckMembers(source.deck.cards, source.filter);
 	}
 
@@ -104,7 +106,7 @@ export class StudyController {
 				session = startSession(this.#round, cards, now);
 			}
 			await this.#refreshQueue(now);
-			await this.#show(settle(session, this.#round, this.#queueCards(), now, this.#noteOf));
+			await this.#show(settle(session, this.#round, this.#queueCards(), now));
 		} catch (e) {
 			this.error = `Could not read your progress on this device: ${(e as Error).message}`;
 		} finally {
@@ -213,7 +215,7 @@ export class StudyController {
 	async #next(session: Session) {
 		const now = new Date();
 		await this.#refreshQueue(now);
-		await this.#show(nextCard(session, this.#round, this.#queueCards(), now, this.#noteOf));
+		await this.#show(nextCard(session, this.#round, this.#queueCards(), now));
 	}
 
 	/** Shows a session state, with the button labels worked out first so they appear together. */

@@ -26,12 +26,12 @@ const at = (ms: number) => new Date(T0 + ms);
 const noteOf = (id: string) => id.split(':')[0];
 const q = (...ids: string[]): QueueCard[] => ids.map((id) => ({ id, noteId: noteOf(id)! }));
 
-const scheduled = new ScheduledRound();
+const scheduled = new ScheduledRound(noteOf);
 const practice = new PracticeRound(noteOf);
 
 /** Goes on to the next card, as the controller does after an answer. */
 const next = (s: Session, round: Round, queue: QueueCard[] = [], ms = 0) =>
-	nextCard(s, round, queue, at(ms), noteOf);
+	nextCard(s, round, queue, at(ms));
 
 describe('a scheduled session', () => {
 	it('shows the first card of the queue, question side up', () => {
@@ -195,7 +195,7 @@ describe('resume', () => {
 		s = reveal(s);
 		const saved = toSaved(s, '/study?all&mode=practice');
 		const back = resume(saved, practice, '/study?all&mode=practice', known, at(60_000))!;
-		const settled = settle(back, practice, [], at(60_000), noteOf);
+		const settled = settle(back, practice, [], at(60_000));
 		expect(settled).toMatchObject({
 			cardId: 'b:1',
 			revealed: true,
@@ -221,20 +221,20 @@ describe('resume', () => {
 			revealed: true,
 			remaining: ['gone:1', 'a:1']
 		};
-		const s = settle(resume(saved, practice, 'k', known, at(0))!, practice, [], at(0), noteOf);
+		const s = settle(resume(saved, practice, 'k', known, at(0))!, practice, [], at(0));
 		expect(s).toMatchObject({ cardId: 'a:1', revealed: false, remaining: ['a:1'] });
 	});
 
 	it('scheduled: keeps the card when it is still due or its MCQ was answered, else takes the queue', () => {
 		const saved = { deck: 'k', practice: false, cardId: 'a:1', revealed: true };
 		const s = resume(saved, scheduled, 'k', known, at(0))!;
-		expect(settle(s, scheduled, q('b:1', 'a:1'), at(0), noteOf).cardId).toBe('a:1');
-		expect(settle(s, scheduled, q('b:1'), at(0), noteOf)).toMatchObject({
+		expect(settle(s, scheduled, q('b:1', 'a:1'), at(0)).cardId).toBe('a:1');
+		expect(settle(s, scheduled, q('b:1'), at(0))).toMatchObject({
 			cardId: 'b:1',
 			revealed: false
 		});
 		const answered = resume({ ...saved, picked: 2 }, scheduled, 'k', known, at(0))!;
-		expect(settle(answered, scheduled, q('b:1'), at(0), noteOf)).toMatchObject({
+		expect(settle(answered, scheduled, q('b:1'), at(0))).toMatchObject({
 			cardId: 'a:1',
 			picked: 2
 		});

@@ -5,7 +5,7 @@ import { Rating, type Grade, type QueueCard } from '$lib/scheduler';
  * it, what comes next. Where the two kinds of session differ (the schedule's queue or a practice
  * round) a `Round` decides, as ts-fsrs has a basic and a long-term scheduler behind one interface.
  * The controller (./controller.svelte.ts) does the storage I/O and passes its results in.
- * @example let s = startSession(new PracticeRound(noteOf), ids, now); s = nextCard(s, round, [], now);
+ * @example const round = new PracticeRound(noteOf); let s = nextCard(startSession(round, ids, now), round, [], now);
  */
 
 /** The answers given in a session, for its summary. */
@@ -51,6 +51,8 @@ export interface Session {
 /** What differs between a session on the schedule and a practice round. */
 export interface Round {
 	readonly mode: Session['mode'];
+	/** The note of a card id (for the sibling rule). */
+	readonly noteOf: (cardId: string) => string | undefined;
 	/**
 	 * Whether an MCQ is answered for good when an option is picked (the schedule writes a review
 	 * at once, so a full disk leaves it answerable) rather than when the student moves on.
@@ -70,6 +72,7 @@ export interface Round {
 export class ScheduledRound implements Round {
 	readonly mode = 'scheduled';
 	readonly writesOnPick = true;
+	constructor(readonly noteOf: (cardId: string) => string | undefined) {}
 	upcoming(_session: Session, queue: readonly QueueCard[]): QueueCard[] {
 		return [...queue];
 	}
@@ -89,8 +92,7 @@ export class ScheduledRound implements Round {
 export class PracticeRound implements Round {
 	readonly mode = 'practice';
 	readonly writesOnPick = false;
-	/** `noteOf`: the note of a card id (for the sibling rule). */
-	constructor(private readonly noteOf: (cardId: string) => string | undefined) {}
+	constructor(readonly noteOf: (cardId: string) => string | undefined) {}
 	upcoming(session: Session): QueueCard[] {
 		return session.remaining.map((id) => ({ id, noteId: this.noteOf(id) ?? id }));
 	}
@@ -137,16 +139,15 @@ export function show(session: Session, cardId: string | undefined, now: Date): S
 	return { ...session, cardId, revealed: false, picked: undefined, shownAt: now.getTime() };
 }
 
-/** Moves on to the next card; `noteOf` says which note the card on screen belongs to. */
+/** Moves on from the card on screen to the next one. */
 export function nextCard(
 	session: Session,
 	round: Round,
 	queue: readonly QueueCard[],
-	now: Date,
-	noteOf: (cardId: string) => string | undefined
+	now: Date
 ): Session {
 	const { cardId } = session;
-	const previous = cardId ? { id: cardId, noteId: noteOf(cardId) ?? cardId } : undefined;
+	const previous = cardId ? { id: cardId, noteId: round.noteOf(cardId) ?? cardId } : undefined;
 	return show(session, nextOf(round.upcoming(session, queue), previous)?.id, now);
 }
 
@@ -230,9 +231,13 @@ export interface SavedSession {
 	practice: boolean;
 	cardId?: string;
 	revealed: boolean;
+	/** The option chosen on an MCQ, once answered. */
 	picked?: number;
+	/** The last answer, for undo. */
 	lastReviewId?: number;
+	/** Practice mode: the cards still to go (the schedule does not say). */
 	remaining?: string[];
+	/** The answers so far, for the summary; absent in sessions saved before it existed. */
 	tally?: Tally;
 }
 
@@ -283,10 +288,9 @@ export function settle(
 	session: Session,
 	round: Round,
 	queue: readonly QueueCard[],
-	now: Date,
-	noteOf: (cardId: string) => string | undefined
+	now: Date
 ): Session {
 	const { cardId } = session;
 	if (cardId && round.resumable(session, cardId, queue)) return session;
-	return nextCard({ ...session, cardId: undefined }, round, queue, now, noteOf);
+	return nextCard({ ...session, cardId: undefined }, round, queue, now);
 }
