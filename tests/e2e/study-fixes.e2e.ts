@@ -38,13 +38,13 @@ async function answerRight(page: Page, grade = 'Good'): Promise<{ id: string; mc
 	return { id, mcq: card.kind === 'mcq' };
 }
 
-test('practice never shows two cards of one note back to back while another note has cards left', async ({
-	page
-}) => {
-	// the smallest topic whose deck order puts a note's cards side by side (the bug's case)
+test('practice keeps the cards of one note apart, as far as the round allows', async ({ page }) => {
+	// the smallest topic of three notes or more whose deck order puts a note's cards side by side
+	// (the bug's case)
 	const [tag, topic] = deck.tags
 		.map((t) => [t.name, deck.cards.filter((c) => c.tags.includes(t.name))] as const)
 		.filter(([, cards]) => cards.some((c, i) => i > 0 && cards[i - 1]!.noteId === c.noteId))
+		.filter(([, cards]) => new Set(cards.map((c) => c.noteId)).size >= 3)
 		.sort((a, b) => a[1].length - b[1].length)[0]!;
 	await page.clock.setFixedTime(T0);
 	await page.goto(`/study?tags=${tag}&mode=practice`);
@@ -58,15 +58,12 @@ test('practice never shows two cards of one note back to back while another note
 	await expect(page.getByRole('heading', { name: 'Practice round done' })).toBeVisible();
 	expect(new Set(shown).size).toBe(topic.length);
 	const noteOf = (id: string) => deck.cards.find((c) => c.id === id)!.noteId;
-	for (let i = 1; i < shown.length; i++) {
-		if (noteOf(shown[i]!) !== noteOf(shown[i - 1]!)) continue;
-		// back to back only when nothing of another note was left
-		const left = shown.slice(i).map(noteOf);
-		expect(
-			left.every((n) => n === noteOf(shown[i]!)),
-			`cards ${i} and ${i + 1}`
-		).toBe(true);
-	}
+	const together = shown.filter((id, i) => i > 0 && noteOf(id) === noteOf(shown[i - 1]!)).length;
+	// side by side only where it cannot be helped: a note with more than half of the cards
+	const counts = new Map<string, number>();
+	for (const c of topic) counts.set(c.noteId, (counts.get(c.noteId) ?? 0) + 1);
+	const most = Math.max(...counts.values());
+	expect(together).toBe(Math.max(0, 2 * most - topic.length - 1));
 });
 
 test.describe('the answer side', () => {

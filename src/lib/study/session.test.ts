@@ -126,6 +126,19 @@ describe('siblings (cards of one note)', () => {
 		for (let i = 1; i < notes.length; i++) expect(notes[i]).not.toBe(notes[i - 1]);
 	});
 
+	it('are spread so that none is left side by side at the end of the round', () => {
+		// in deck order the last two (one note) would come together once the others were done
+		let s = next(startSession(practice, ['c:1', 'b:1', 'a:1', 'a:2'], at(0)), practice);
+		const shown = [s.cardId];
+		while (s.cardId) {
+			s = next(practice.advance(record(s, Rating.Good, at(0)), Rating.Good), practice);
+			if (s.cardId) shown.push(s.cardId);
+		}
+		expect(shown).toEqual(['c:1', 'a:1', 'b:1', 'a:2']);
+		// and a note with most of the cards leads, so that the others can separate its cards
+		expect(nextOf(q('b:1', 'a:1', 'a:2'))?.id).toBe('a:1');
+	});
+
 	it('the same card is not shown twice in a row when another is left', () => {
 		let s = next(startSession(practice, ['a:1', 'b:1'], at(0)), practice);
 		s = next(practice.advance(record(s, Rating.Again, at(0)), Rating.Again), practice);

@@ -127,11 +127,27 @@ export function startSession(round: Round, cards: readonly string[], now: Date):
 
 /**
  * The card to show after `previous`: the first that is not of the same note (a cloze and then
- * an MCQ on the same sentence give each other away), else the first.
+ * an MCQ on the same sentence give each other away), else the first. Of those, the first that
+ * leaves a rest that can still be shown with no two of a note side by side: taking a note's
+ * cards in deck order would leave its last ones together at the end.
  */
 export function nextOf(cards: readonly QueueCard[], previous?: QueueCard): QueueCard | undefined {
-	if (!previous) return cards[0];
-	return cards.find((c) => c.noteId !== previous.noteId && c.id !== previous.id) ?? cards[0];
+	const counts = new Map<string, number>();
+	for (const c of cards) counts.set(c.noteId, (counts.get(c.noteId) ?? 0) + 1);
+	// the two notes with the most cards: enough to check every candidate in constant time
+	let top: [string, number] = ['', 0];
+	let second = 0;
+	for (const [note, n] of counts) {
+		if (n > top[1]) [second, top] = [top[1], [note, n]];
+		else if (n > second) second = n;
+	}
+	const rest = cards.length - 1;
+	// the rest, led by another note, can alternate: this note's cards fit in every other place
+	const leavesRoom = (c: QueueCard) =>
+		counts.get(c.noteId)! - 1 <= Math.floor(rest / 2) &&
+		(top[0] === c.noteId ? second : top[1]) <= Math.ceil(rest / 2);
+	const others = cards.filter((c) => c.noteId !== previous?.noteId && c.id !== previous?.id);
+	return others.find(leavesRoom) ?? others[0] ?? cards[0];
 }
 
 /** Shows a card (or none: the round is done), question side up. */
