@@ -114,7 +114,10 @@ export class StudyController {
 		}
 	}
 
-	reveal = () => this.#once(async (s) => this.#show(reveal(s), false));
+	/** Not one of the one-at-a-time actions: a tap on a grade right after it must not be lost. */
+	reveal = () => {
+		if (this.session) this.#show(reveal(this.session), false);
+	};
 
 	rate = (grade: Grade) =>
 		this.#once(async (s) => {
@@ -222,7 +225,8 @@ export class StudyController {
 	async #show(session: Session, newCard = true) {
 		if (newCard) this.intervals = await this.#labels(session.cardId);
 		this.session = session;
-		await study.saveSession(toSaved(session, this.#source.deckKey)).catch(() => undefined);
+		// not awaited: the next tap is not held up by it (IndexedDB keeps the saves in order)
+		study.saveSession(toSaved(session, this.#source.deckKey)).catch(() => undefined);
 	}
 
 	async #labels(cardId: string | undefined): Promise<Record<Grade, string> | undefined> {
