@@ -181,7 +181,9 @@ export const preferenceSchemas: {
 		revealed: z.boolean(),
 		picked: z.optional(count),
 		lastReviewId: z.optional(z.int().check(z.positive())),
-		remaining: z.optional(z.array(cardId))
+		remaining: z.optional(z.array(cardId)),
+		// the session's answers so far, for its summary ($lib/study/session.ts)
+		tally: z.optional(z.object({ again: count, hard: count, good: count, easy: count, ms: count }))
 	}),
 	// the same ranges as normalizeSettings in $lib/scheduler/settings
 	scheduler: z.object({

@@ -8,6 +8,7 @@
  * @example const filters = await preference('decks'); await setPreference('nickname', 'Ana');
  */
 import type { TagFilter } from '$lib/content/tag-filter';
+import type { SavedSession } from '$lib/study/session';
 import { normalizeSettings, type SchedulerSettings } from '$lib/scheduler/settings';
 import { loadRules, preferenceRow } from './checked';
 import { db } from './db';
@@ -20,19 +21,7 @@ export interface SavedFilter {
 }
 
 /** Where a study session stands, so closing the app and reopening it continues there. */
-export interface StudySession {
-	/** The tag filter's query string, e.g. `?tags=etcd`. */
-	deck: string;
-	practice: boolean;
-	cardId?: string;
-	revealed: boolean;
-	/** The option chosen on an MCQ, once answered. */
-	picked?: number;
-	/** The last answer, for undo. */
-	lastReviewId?: number;
-	/** Practice mode: the cards still to go (the schedule does not say). */
-	remaining?: string[];
-}
+export type StudySession = SavedSession;
 
 /** What the user did with the offer to install: the browser's prompt outcome, or "Not now". */
 export type InstallOutcome = 'accepted' | 'dismissed' | 'not-now';
@@ -66,6 +55,9 @@ function studySession(v: unknown): StudySession | undefined {
 	if (typeof v.revealed !== 'boolean' || !optional(v.cardId, (x) => typeof x === 'string')) return;
 	if (!optional(v.picked, isCount) || !optional(v.lastReviewId, isCount)) return;
 	if (!optional(v.remaining, isStrings)) return;
+	const tally = (t: unknown) =>
+		isObject(t) && ['again', 'hard', 'good', 'easy', 'ms'].every((k) => isCount(t[k]));
+	if (!optional(v.tally, tally)) return;
 	return v as unknown as StudySession;
 }
 
