@@ -51,6 +51,19 @@ export async function axeCheck(
 	expect(counted.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
+/**
+ * Whether something else is on top of the control's middle once a person has scrolled just far
+ * enough to see it (it then sits at the bottom of the screen).
+ */
+export function isCovered(control: Locator): Promise<boolean> {
+	return control.evaluate((element) => {
+		element.scrollIntoView({ block: 'end' });
+		const box = element.getBoundingClientRect();
+		const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+		return !element.contains(top);
+	});
+}
+
 /** Taps OK on "ready to work offline" whenever it shows before an action on this page. */
 export async function dismissOfflineReadyOn(page: Page): Promise<void> {
 	const note = offlineReadyNote(page);

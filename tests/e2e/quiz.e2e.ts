@@ -3,7 +3,7 @@ import { buildQuiz } from '../../src/lib/quiz/build';
 import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
 import { reviewCount } from './app-db';
 import { builtDeck, topQuizTags } from './deck';
-import { expect, offlineReadyNote, test } from './fixtures';
+import { expect, isCovered, offlineReadyNote, test } from './fixtures';
 import { waitForServiceWorker } from './service-worker';
 
 const deck = builtDeck();
@@ -201,14 +201,7 @@ test.describe('on a small phone', () => {
 		await page.keyboard.press('1');
 		const next = page.getByRole('button', { name: 'Next question' });
 		await expect(offlineReadyNote(page)).toBeVisible();
-		const covered = await next.evaluate((button) => {
-			// a person scrolls just far enough to see the button: it sits at the bottom of the screen
-			button.scrollIntoView({ block: 'end' });
-			const box = button.getBoundingClientRect();
-			const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-			return !button.contains(top);
-		});
-		expect(covered).toBe(false);
+		expect(await isCovered(next)).toBe(false);
 	});
 });
 
