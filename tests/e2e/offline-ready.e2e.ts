@@ -16,7 +16,8 @@ test('on a first visit the message covers no grade button and goes by itself in 
 }) => {
 	// when the message comes and goes, by the page's own clock
 	await page.addInitScript(() => {
-		const seen = ((window as unknown as { seen: { shown?: number; gone?: number } }).seen = {});
+		const seen: { shown?: number; gone?: number } = {};
+		(window as unknown as { seen: typeof seen }).seen = seen;
 		new MutationObserver(() => {
 			const there = [...document.querySelectorAll('[role=status]')].some((e) =>
 				e.textContent?.includes('ready to work offline')
