@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { servePort } from './scripts/port';
 
 /**
  * jsQR (the Collect screen's QR decoder where the browser has no BarcodeDetector) carries a
@@ -20,6 +21,8 @@ function jsqrWithoutKanji(): Plugin {
 }
 
 export default defineConfig({
+	// `npm start` serves here; PORT=8080 npm start when 4173 is taken
+	preview: { port: servePort(), strictPort: true },
 	build: {
 		// fewer, larger chunks: each request on a slow phone network costs a round trip
 		rollupOptions: { output: { experimentalMinChunkSize: 10_000 } }

@@ -6,15 +6,15 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readAppDb } from './app-db';
 import { answerOne } from './answer';
 
 const T0 = new Date(2026, 10, 27, 10, 0);
 
+test.use({ dismissOfflineReady: true });
+
 test.beforeEach(async ({ page }) => {
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
 	await page.clock.setFixedTime(T0);
 });
 

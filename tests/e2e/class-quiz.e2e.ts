@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { paramsToSearch } from '../../src/lib/quiz/params';
 import { builtDeck, pacedQuiz } from './deck';
 
@@ -238,13 +238,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		for (const { name, open } of views) {
 			test(`${name} has no serious accessibility violations; screenshots`, async ({
 				page,
-				browser
+				browser,
+				expectAccessible
 			}) => {
 				test.setTimeout(90_000);
 				await open(page, browser);
-				const { violations } = await new AxeBuilder({ page }).analyze();
-				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+				await expectAccessible();
 				await page.screenshot({ path: `screenshots/${name}-phone-${colorScheme}.png` });
 				await page.setViewportSize({ width: 1920, height: 1080 });
 				await page.screenshot({ path: `screenshots/${name}-projector-${colorScheme}.png` });

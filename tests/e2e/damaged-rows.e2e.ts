@@ -6,16 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { axeCheck, expect, test, type Page } from './fixtures';
 import { readAppDb } from './app-db';
 
 const LINK = '/quiz?tags=rbac&n=5&seed=damaged';
 
-test.beforeEach(async ({ page }) => {
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
-});
+test.use({ dismissOfflineReady: true });
 
 type Run = { id: string; index: number; phase: string; answers: unknown[]; questions: unknown[] };
 const runs = async (page: Page) =>
@@ -59,9 +55,7 @@ async function looks(page: Page, name: string) {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		await page.screenshot({ path: `screenshots/${name}-phone-${colorScheme}.png` });
-		const { violations } = await new AxeBuilder({ page }).analyze();
-		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await axeCheck(page);
 	}
 	await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { reviewCount } from './app-db';
-import { StaticServer } from './static-server';
+import { expect, test } from './fixtures';
+import { waitForServiceWorker } from './service-worker';
 
 /** Every prerendered page of the build, as a path the app serves (build/quiz/present.html -> /quiz/present). */
 const pages = readdirSync('build', { recursive: true, encoding: 'utf8' })
@@ -96,48 +97,38 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 	];
 }
 
+test.use({ dismissOfflineReady: true });
+
 test('every page runs under its CSP with no violation, online and then offline with the server gone', async ({
 	page,
-	context
+	serveBuild
 }) => {
 	test.setTimeout(90_000);
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
 	const violations = await watchViolations(page);
-	const server = new StaticServer();
-	const origin = await server.start();
+	const { origin, goOffline } = await serveBuild();
 	const visit = async (path: string) => {
 		const response = await page.goto(`${origin}${path}`);
 		await expect(page.locator('main h1, main h2').first()).toBeVisible();
 		expect(await violations(), `CSP violations on ${path}`).toEqual([]);
 		return response;
 	};
-	try {
-		for (const { path } of pages) await visit(path);
-		await page.waitForFunction(async () => {
-			const registration = await navigator.serviceWorker.ready;
-			return registration.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-		});
+	for (const { path } of pages) await visit(path);
+	await waitForServiceWorker(page);
 
-		await context.setOffline(true);
-		await server.stop();
-		for (const { path } of pages) {
-			const response = await visit(path);
-			expect(response?.fromServiceWorker(), path).toBe(true);
-		}
-		// the app works under the policy offline: a card is studied and saved
-		await visit('/study?all');
-		await page
-			.getByRole('button', { name: 'Show answer' })
-			.or(page.locator('.options button').first())
-			.first()
-			.click();
-		const good = page.getByRole('button', { name: /Good/ });
-		if (await good.isVisible()) await good.click();
-		await expect.poll(() => reviewCount(page)).toBe(1);
-		expect(await violations()).toEqual([]);
-	} finally {
-		await context.setOffline(false);
-		await server.stop();
+	await goOffline();
+	for (const { path } of pages) {
+		const response = await visit(path);
+		expect(response?.fromServiceWorker(), path).toBe(true);
 	}
+	// the app works under the policy offline: a card is studied and saved
+	await visit('/study?all');
+	await page
+		.getByRole('button', { name: 'Show answer' })
+		.or(page.locator('.options button').first())
+		.first()
+		.click();
+	const good = page.getByRole('button', { name: /Good/ });
+	if (await good.isVisible()) await good.click();
+	await expect.poll(() => reviewCount(page)).toBe(1);
+	expect(await violations()).toEqual([]);
 });

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { paramsToSearch } from '../../src/lib/quiz/params';
 import { readAppDb } from './app-db';
 import { builtDeck } from './deck';
+import { axeCheck, dismissOfflineReadyOn, expect, test } from './fixtures';
 
 const IPHONE_SAFARI =
 	'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -97,17 +97,14 @@ async function studyTopic(page: Page, onAnswered?: (answered: number) => Promise
 }
 
 async function expectAxeClean(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).include('[data-testid]').analyze();
-	expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-	const page_ = await new AxeBuilder({ page }).analyze();
-	const serious = page_.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+	await axeCheck(page, { include: '[data-testid]', impacts: 'any' });
+	await axeCheck(page);
 }
 
-// the "ready to work offline" toast can cover buttons: a person taps OK
+// a person taps OK on "ready to work offline"
+test.use({ dismissOfflineReady: true });
+
 test.beforeEach(async ({ page }) => {
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
 	await page.clock.setFixedTime(T0);
 });
 
@@ -221,8 +218,7 @@ test.describe('a Safari tab on an iPhone', () => {
 		});
 		const safari = await tab.newPage();
 		await safari.clock.setFixedTime(T0);
-		const toast = safari.getByRole('status').filter({ hasText: 'ready to work offline' });
-		await safari.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
+		await dismissOfflineReadyOn(safari);
 		const answered = await studyTopic(safari);
 		const download = safari.waitForEvent('download');
 		await offer(safari).getByRole('button', { name: 'Export backup' }).click();

@@ -5,9 +5,9 @@
  * not-found page, with no page error: online and offline, behind a plain static server and
  * behind one that redirects /quiz to /quiz/ as many static hosts do.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { dismissOfflineReadyOn, expect, test } from './fixtures';
 import { waitForServiceWorker } from './service-worker';
-import { StaticServer } from './static-server';
 
 const QUIZ = 'tags=etcd&n=5&seed=abc';
 const links: { url: string; lands: RegExp; heading: RegExp }[] = [
@@ -45,44 +45,32 @@ async function opens(page: Page, origin: string, link: (typeof links)[number]) {
 for (const host of [false, true]) {
 	test(`with the worker installed, every link opens its page online and offline (${host ? 'host that redirects /quiz to /quiz/' : 'plain static server'})`, async ({
 		page,
-		context
+		serveBuild
 	}) => {
-		const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-		await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
-		const server = new StaticServer('build', { host });
-		const origin = await server.start();
-		try {
-			await page.goto(`${origin}/`);
-			await waitForServiceWorker(page);
-			for (const link of links) await opens(page, origin, link);
+		await dismissOfflineReadyOn(page);
+		const { origin, goOffline } = await serveBuild({ host });
+		await page.goto(`${origin}/`);
+		await waitForServiceWorker(page);
+		for (const link of links) await opens(page, origin, link);
 
-			await context.setOffline(true);
-			await server.stop();
-			for (const link of links) await opens(page, origin, link);
-		} finally {
-			await context.setOffline(false);
-			await server.stop();
-		}
+		await goOffline();
+		for (const link of links) await opens(page, origin, link);
 	});
 }
 
 test('behind a host that redirects /quiz to /quiz/, a first visit with no worker yet shows the not-found page with working links', async ({
-	page
+	page,
+	serveBuild
 }) => {
-	const server = new StaticServer('build', { host: true });
-	const origin = await server.start();
+	const { origin } = await serveBuild({ host: true });
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	try {
-		const response = await page.goto(`${origin}/quiz?${QUIZ}`);
-		expect(response?.status()).toBe(404);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-		await waitForServiceWorker(page);
-		// from now on the worker answers: the same link opens the quiz
-		await page.goto(`${origin}/quiz?${QUIZ}`);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Class quiz');
-		expect(errors).toEqual([]);
-	} finally {
-		await server.stop();
-	}
+	const response = await page.goto(`${origin}/quiz?${QUIZ}`);
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await waitForServiceWorker(page);
+	// from now on the worker answers: the same link opens the quiz
+	await page.goto(`${origin}/quiz?${QUIZ}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Class quiz');
+	expect(errors).toEqual([]);
 });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const pages = [
 	{ name: 'home', path: '/', ready: '.topics > li' },
@@ -21,12 +20,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		test.use({ colorScheme });
 
 		for (const { name, path, ready } of pages) {
-			test(`${name} has no serious accessibility violations`, async ({ page }) => {
+			test(`${name} has no serious accessibility violations`, async ({
+				page,
+				expectAccessible
+			}) => {
 				await page.goto(path);
 				await page.locator(ready).first().waitFor();
-				const { violations } = await new AxeBuilder({ page }).analyze();
-				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+				await expectAccessible();
 			});
 
 			test(`${name} screenshots at phone and desktop size`, async ({ page }) => {

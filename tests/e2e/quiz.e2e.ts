@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { buildQuiz } from '../../src/lib/quiz/build';
 import { paramsToSearch, type QuizParams } from '../../src/lib/quiz/params';
 import { reviewCount } from './app-db';
 import { builtDeck, topQuizTags } from './deck';
-import { StaticServer } from './static-server';
+import { expect, isCovered, offlineReadyNote, test } from './fixtures';
+import { waitForServiceWorker } from './service-worker';
 
 const deck = builtDeck();
 const topTags = topQuizTags(deck);
@@ -200,17 +200,8 @@ test.describe('on a small phone', () => {
 		await page.getByRole('button', { name: 'Start the quiz' }).click();
 		await page.keyboard.press('1');
 		const next = page.getByRole('button', { name: 'Next question' });
-		await expect(
-			page.getByRole('status').filter({ hasText: 'ready to work offline' })
-		).toBeVisible();
-		const covered = await next.evaluate((button) => {
-			// a person scrolls just far enough to see the button: it sits at the bottom of the screen
-			button.scrollIntoView({ block: 'end' });
-			const box = button.getBoundingClientRect();
-			const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-			return !button.contains(top);
-		});
-		expect(covered).toBe(false);
+		await expect(offlineReadyNote(page)).toBeVisible();
+		expect(await isCovered(next)).toBe(false);
 	});
 });
 
@@ -277,43 +268,34 @@ test('a device with another version of the course says so before starting', asyn
 	await expect(page.getByRole('button', { name: 'Start anyway' })).toBeVisible();
 });
 
-test('the whole quiz works offline after one visit to a quiz link', async ({ page, context }) => {
-	const server = new StaticServer();
-	const origin = await server.start();
-	try {
-		// the first visit is the quiz link itself, as for a student scanning the QR code
-		await page.goto(`${origin}/quiz/present${paramsToSearch(params)}`);
-		await page.waitForFunction(async () => {
-			const registration = await navigator.serviceWorker.ready;
-			return (
-				registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
-			);
-		});
-		await context.setOffline(true);
-		await server.stop();
+test('the whole quiz works offline after one visit to a quiz link', async ({
+	page,
+	serveBuild
+}) => {
+	const { origin, goOffline } = await serveBuild();
+	// the first visit is the quiz link itself, as for a student scanning the QR code
+	await page.goto(`${origin}/quiz/present${paramsToSearch(params)}`);
+	await waitForServiceWorker(page);
+	await goOffline();
 
-		const response = await page.goto(`${origin}${link}`);
-		expect(response?.fromServiceWorker()).toBe(true);
-		await page.getByRole('button', { name: 'Start the quiz' }).click();
-		for (const q of quiz.questions) {
-			await expect(page.locator('#question-text')).toHaveText(q.question);
-			await page.keyboard.press(String(q.answerIndex + 1));
-			await page.getByRole('button', { name: /Next question|See results/ }).click();
-		}
-		await expect(page.getByTestId('score')).toHaveText('5 / 5');
-		await page.goto(`${origin}/quiz`);
-		await expect(page.locator('.history li')).toHaveCount(1);
-		await expect(page.locator('.history li')).toContainText('5 / 5');
-		await expect(page.locator('.history li')).toContainText(
-			`course version ${deck.hash.slice(0, 7)}`
-		);
-		const present = await page.goto(`${origin}/quiz/present${paramsToSearch(params)}`);
-		expect(present?.fromServiceWorker()).toBe(true);
-		await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
-	} finally {
-		await context.setOffline(false);
-		await server.stop();
+	const response = await page.goto(`${origin}${link}`);
+	expect(response?.fromServiceWorker()).toBe(true);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	for (const q of quiz.questions) {
+		await expect(page.locator('#question-text')).toHaveText(q.question);
+		await page.keyboard.press(String(q.answerIndex + 1));
+		await page.getByRole('button', { name: /Next question|See results/ }).click();
 	}
+	await expect(page.getByTestId('score')).toHaveText('5 / 5');
+	await page.goto(`${origin}/quiz`);
+	await expect(page.locator('.history li')).toHaveCount(1);
+	await expect(page.locator('.history li')).toContainText('5 / 5');
+	await expect(page.locator('.history li')).toContainText(
+		`course version ${deck.hash.slice(0, 7)}`
+	);
+	const present = await page.goto(`${origin}/quiz/present${paramsToSearch(params)}`);
+	expect(present?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('img', { name: 'QR code of the quiz link' })).toBeVisible();
 });
 
 test('the presenter view runs on Space and the arrow keys', async ({ page }) => {
@@ -352,7 +334,11 @@ const views = [
 		open: async (page: Page) => {
 			await page.clock.install({ time: T0 });
 			await page.goto('/quiz');
-			await page.locator('.tags input').first().check();
+			await page
+				.getByRole('group', { name: /^Topics/ })
+				.getByRole('checkbox')
+				.first()
+				.check();
 		}
 	},
 	{
@@ -415,13 +401,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`quiz in ${colorScheme} mode`, () => {
 		test.use({ colorScheme });
 		for (const { name, open } of views) {
-			test(`${name} has no serious accessibility violations; screenshots`, async ({ page }) => {
+			test(`${name} has no serious accessibility violations; screenshots`, async ({
+				page,
+				expectAccessible
+			}) => {
 				await open(page);
 				// axe waits on timers: let time run again (every view installed the clock)
 				await page.clock.resume();
-				const { violations } = await new AxeBuilder({ page }).analyze();
-				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+				await expectAccessible();
 				await page.screenshot({
 					path: `screenshots/${name}-phone-${colorScheme}.png`,
 					fullPage: name === 'quiz-results'

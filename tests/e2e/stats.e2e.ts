@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readAppDb } from './app-db';
 import { answerOne } from './answer';
 import { builtDeck } from './deck';
@@ -12,10 +11,7 @@ const deck = builtDeck();
 const T0 = new Date(2026, 10, 27, 10, 0);
 const DAY = 86_400_000;
 
-test.beforeEach(async ({ page }) => {
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
-});
+test.use({ dismissOfflineReady: true });
 
 /** Every table of the app's IndexedDB (and its version). */
 const dump = (page: Page) =>
@@ -135,7 +131,9 @@ function history() {
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`/stats shows a known history, passes axe and looks right (${colorScheme})`, async ({
-		page
+		page,
+		expectAccessible,
+		offlineReady
 	}) => {
 		await page.emulateMedia({ colorScheme });
 		await page.clock.setFixedTime(T0);
@@ -158,18 +156,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await expect(page.getByRole('table', { name: /Answers per week/ })).toBeAttached();
 		await expect(page.getByRole('table', { name: /Cards due per day/ })).toBeAttached();
 
-		const { violations } = await new AxeBuilder({ page }).analyze();
-		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await expectAccessible();
 
 		mkdirSync('screenshots', { recursive: true });
-		const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-		// the locator handler may close it first
-		if (await toast.isVisible())
-			await toast
-				.getByRole('button', { name: 'OK' })
-				.click({ timeout: 2000 })
-				.catch(() => {});
+		await offlineReady.close();
 		await page.screenshot({ path: `screenshots/stats-phone-${colorScheme}.png` });
 		await page.screenshot({
 			path: `screenshots/stats-phone-${colorScheme}-full.png`,
@@ -222,22 +212,16 @@ test('script strings in an imported backup are shown as text, never run', async 
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`the backup panel in /settings passes axe and looks right (${colorScheme})`, async ({
-		page
+		page,
+		expectAccessible,
+		offlineReady
 	}) => {
 		await page.emulateMedia({ colorScheme });
 		await page.goto('/settings');
 		await page.getByRole('button', { name: 'Export backup' }).waitFor();
 		await expect(page.getByTestId('persist')).not.toHaveText('Checking…');
-		const { violations } = await new AxeBuilder({ page }).analyze();
-		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-		const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-		// the locator handler may close it first
-		if (await toast.isVisible())
-			await toast
-				.getByRole('button', { name: 'OK' })
-				.click({ timeout: 2000 })
-				.catch(() => {});
+		await expectAccessible();
+		await offlineReady.close();
 		mkdirSync('screenshots', { recursive: true });
 		await page.screenshot({
 			path: `screenshots/settings-phone-${colorScheme}-full.png`,

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Deck } from '../../src/lib/content/schema';
 import { cardPrompt } from '../../src/lib/deck';
 import { readAppDb } from './app-db';
 import { builtDeck } from './deck';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './service-worker';
-import { StaticServer } from './static-server';
 
 const deck = builtDeck();
 // a topic with enough cards (on distinct notes) for a five-card session
@@ -68,65 +67,55 @@ async function answerGood(
 
 const counts = (page: Page) => page.getByLabel('Cards left today');
 
-// the "ready to work offline" toast can cover the answer buttons: a person taps OK
-test.beforeEach(async ({ page }) => {
-	const toast = page.getByRole('status').filter({ hasText: 'ready to work offline' });
-	await page.addLocatorHandler(toast, () => toast.getByRole('button', { name: 'OK' }).click());
-});
+// a person taps OK on "ready to work offline"
+test.use({ dismissOfflineReady: true });
 
 test('five cards studied offline survive a reload with the right counts and due dates', async ({
 	page,
-	context
+	serveBuild
 }) => {
 	await page.clock.setFixedTime(T0);
-	const server = new StaticServer();
-	const origin = await server.start();
-	try {
-		await page.goto(`${origin}/study`);
-		await waitForServiceWorker(page);
-		const row = page.locator(`tr[data-deck="#${topic}"]`);
-		await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes)));
+	const { origin, goOffline } = await serveBuild();
+	await page.goto(`${origin}/study`);
+	await waitForServiceWorker(page);
+	const row = page.locator(`tr[data-deck="#${topic}"]`);
+	await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes)));
 
-		await context.setOffline(true);
-		await server.stop();
+	await goOffline();
 
-		const study = await page.goto(`${origin}/study?tags=${topic}`);
-		expect(study?.fromServiceWorker()).toBe(true);
-		await expect(counts(page)).toContainText(`${Math.min(20, topicNotes)} new`);
-		const answered: string[] = [];
-		for (let i = 0; i < 5; i++) answered.push((await answerGood(page)).id);
-		await expect(counts(page)).toContainText(`${Math.min(20, topicNotes) - 5} new`);
-		await expect(counts(page)).toContainText('5 learning');
-		const shown = await currentId(page);
+	const study = await page.goto(`${origin}/study?tags=${topic}`);
+	expect(study?.fromServiceWorker()).toBe(true);
+	await expect(counts(page)).toContainText(`${Math.min(20, topicNotes)} new`);
+	const answered: string[] = [];
+	for (let i = 0; i < 5; i++) answered.push((await answerGood(page)).id);
+	await expect(counts(page)).toContainText(`${Math.min(20, topicNotes) - 5} new`);
+	await expect(counts(page)).toContainText('5 learning');
+	const shown = await currentId(page);
 
-		await page.reload();
-		await expect(counts(page)).toContainText('5 learning');
-		await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
+	await page.reload();
+	await expect(counts(page)).toContainText('5 learning');
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
 
-		const { cards, reviews } = await stored(page);
-		expect(reviews.map((r) => r.cardId)).toEqual(answered);
-		for (const id of answered) {
-			const card = cards.find((c) => c.id === id)!;
-			expect(card.bucket).toBe('learning');
-			expect(card.due).toBe(T0.getTime() + 10 * MIN);
-		}
-
-		await page.goto(`${origin}/study`);
-		await expect(row.locator('td.learn')).toHaveText('5');
-		await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes) - 5));
-
-		// ten minutes later the learning cards are due again, before any new card
-		await page.clock.setFixedTime(new Date(T0.getTime() + 11 * MIN));
-		await page.goto(`${origin}/study?tags=${topic}`);
-		// the session continues with the card that was on screen, then the due learning cards
-		await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
-		await answerGood(page);
-		// all five are due at the same moment: the index orders them by id
-		await expect(currentCard(page)).toHaveAttribute('data-card-id', [...answered].sort()[0]!);
-	} finally {
-		await context.setOffline(false);
-		await server.stop();
+	const { cards, reviews } = await stored(page);
+	expect(reviews.map((r) => r.cardId)).toEqual(answered);
+	for (const id of answered) {
+		const card = cards.find((c) => c.id === id)!;
+		expect(card.bucket).toBe('learning');
+		expect(card.due).toBe(T0.getTime() + 10 * MIN);
 	}
+
+	await page.goto(`${origin}/study`);
+	await expect(row.locator('td.learn')).toHaveText('5');
+	await expect(row.locator('td.new')).toHaveText(String(Math.min(20, topicNotes) - 5));
+
+	// ten minutes later the learning cards are due again, before any new card
+	await page.clock.setFixedTime(new Date(T0.getTime() + 11 * MIN));
+	await page.goto(`${origin}/study?tags=${topic}`);
+	// the session continues with the card that was on screen, then the due learning cards
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', shown!);
+	await answerGood(page);
+	// all five are due at the same moment: the index orders them by id
+	await expect(currentCard(page)).toHaveAttribute('data-card-id', [...answered].sort()[0]!);
 });
 
 test('undo (button and Z) takes the last answer back', async ({ page }) => {
@@ -246,14 +235,14 @@ test.describe('a content update', () => {
 	test.use({ serviceWorkers: 'block' });
 
 	test('keeps progress of an edited note and retires the cards of a deleted one', async ({
-		page
+		page,
+		serveBuild
 	}) => {
 		test.setTimeout(120_000);
 		await page.clock.setFixedTime(T0);
 		const site = mkdtempSync(join(tmpdir(), 'study-site-'));
 		cpSync('build', site, { recursive: true });
-		const server = new StaticServer(site);
-		const origin = await server.start();
+		const { origin } = await serveBuild({ root: site });
 		try {
 			await page.goto(`${origin}/study?tags=${topic}`);
 			const answered: string[] = [];
@@ -280,7 +269,6 @@ test.describe('a content update', () => {
 			const added = next.cards.filter((c) => !deck.cards.some((d) => d.id === c.id));
 			for (const c of added) expect(row(after, c.id)).toMatchObject({ bucket: 'new' });
 		} finally {
-			await server.stop();
 			rmSync(site, { recursive: true, force: true });
 		}
 	});
@@ -383,7 +371,10 @@ test('an MCQ says right or wrong, shows the note and counts as a review', async 
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-	test(`the answer side is accessible and looks right (${colorScheme})`, async ({ page }) => {
+	test(`the answer side is accessible and looks right (${colorScheme})`, async ({
+		page,
+		expectAccessible
+	}) => {
 		await page.emulateMedia({ colorScheme });
 		await page.clock.setFixedTime(T0);
 		await page.goto('/study?all');
@@ -397,9 +388,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await page.screenshot({
 			path: `screenshots/study-answer-phone-${colorScheme}.png`
 		});
-		const { violations } = await new AxeBuilder({ page }).analyze();
-		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await expectAccessible();
 
 		await page.getByRole('button', { name: /Good/ }).click();
 		await studyUntilMcq(page);
@@ -407,9 +396,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		// by keyboard: the "ready to work offline" toast may cover the button
 		await page.getByRole('button', { name: 'Flag…' }).press('Enter');
 		await page.screenshot({ path: `screenshots/study-mcq-phone-${colorScheme}.png` });
-		const mcq = await new AxeBuilder({ page }).analyze();
-		expect(mcq.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-			[]
-		);
+		await expectAccessible();
 	});
 }

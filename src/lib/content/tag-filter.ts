@@ -1,4 +1,5 @@
 import { cut } from '../storage/limits';
+import { matchesWords, searchWords } from './search';
 
 /** Which notes (and later cards) to show: any of `tags`, none of `exclude`, matching `query`. */
 export interface TagFilter {
@@ -86,17 +87,5 @@ export function filterToSearch(filter: TagFilter): string {
 export function matchesFilter(item: { tags: string[]; text: string }, filter: TagFilter): boolean {
 	if (filter.tags.length && !item.tags.some((t) => filter.tags.includes(t))) return false;
 	if (item.tags.some((t) => filter.exclude.includes(t))) return false;
-	if (filter.query) {
-		const text = fold(item.text);
-		return fold(filter.query)
-			.split(/\s+/)
-			.filter(Boolean)
-			.every((word) => text.includes(word));
-	}
-	return true;
-}
-
-/** Case- and accent-insensitive form for search. */
-function fold(text: string): string {
-	return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+	return !filter.query || matchesWords(item.text, searchWords(filter.query));
 }

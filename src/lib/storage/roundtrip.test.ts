@@ -100,7 +100,7 @@ const steps: fc.Arbitrary<Step>[] = [
 		.map(
 			(s) => () =>
 				storage.saveSession({
-					deck: filterToSearch(normalizeFilter(s.filter)), // as the study page's deckHref
+					deck: filterToSearch(normalizeFilter(s.filter)), // as the study page's filterHref
 					practice: s.practice,
 					cardId: s.card === undefined ? undefined : deck.cards[s.card]!.id,
 					revealed: s.revealed,
