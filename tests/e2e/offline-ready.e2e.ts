@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { answerMcqsUntilFlashcard } from './answer';
 import { builtDeck } from './deck';
 import { expect, isCovered, offlineReadyNote, test } from './fixtures';
 
@@ -36,17 +37,7 @@ test('on a first visit the message covers no grade button and goes by itself in 
 	await expect(note).toBeVisible({ timeout: 20_000 });
 
 	// a flashcard's answer side, as a student sees it while the message shows
-	const face = page.locator('.options').or(page.getByRole('button', { name: 'Show answer' }));
-	await expect(face).toBeVisible();
-	const card = page.locator('article.card');
-	while (await page.locator('.options').isVisible()) {
-		// an MCQ first: answer it and wait for the next card, not the old one's options
-		const id = (await card.getAttribute('data-card-id'))!;
-		await page.locator('.options button').first().click();
-		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0);
-		await expect(face).toBeVisible();
-	}
+	await answerMcqsUntilFlashcard(page);
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	const grades = page
 		.getByRole('group', { name: 'How well did you remember?' })
