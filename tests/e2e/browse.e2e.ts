@@ -77,6 +77,7 @@ test('the tag picker toggles the filter with the keyboard and updates the URL', 
 	const filters = page.getByText('Filter by topic');
 	await filters.focus();
 	await page.keyboard.press('Enter');
+	await page.getByText('Hide notes with').click();
 	const hideTrivia = page.getByRole('checkbox', { name: 'Leave out #trivia' });
 	await hideTrivia.focus();
 	await page.keyboard.press('Space');

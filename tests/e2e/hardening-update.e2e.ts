@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { eligibleCards } from '../../src/lib/quiz/build';
 import { paramsToSearch } from '../../src/lib/quiz/params';
 import { reviewCount } from './app-db';
+import { answerMcqsUntilFlashcard } from './answer';
 import { builtDeck } from './deck';
 import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './service-worker';
@@ -37,17 +38,9 @@ test('an update mid-study keeps the revealed answer, old chunks load offline, an
 	await waitForServiceWorker(page);
 	// a flashcard with its answer showing (an MCQ before it is answered as a person would)
 	const card = page.locator('article.card');
-	// wait for the card's face (options or Show answer) before looking: an MCQ's options can
-	// come a moment after its card, and the test then took it for a flashcard (2 in 19 runs)
-	const face = page.locator('.options').or(page.getByRole('button', { name: 'Show answer' }));
-	await expect(face).toBeVisible();
-	while (await page.locator('.options').isVisible()) {
-		const id = (await card.getAttribute('data-card-id'))!;
-		await page.locator('.options button').first().click();
-		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0);
-		await expect(face).toBeVisible();
-	}
+	// the card's face is waited for before looking: the test once took an MCQ whose options came
+	// a moment after its card for a flashcard (2 in 19 runs)
+	await answerMcqsUntilFlashcard(page);
 	const answered = await reviewCount(page);
 	const id = (await card.getAttribute('data-card-id'))!;
 	await page.getByRole('button', { name: 'Show answer' }).click();

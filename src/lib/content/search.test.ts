@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesWords, matchRanges, searchWords } from './search';
+import { matchesWords, searchWords } from './search';
+import { matchRanges } from './search-marks';
 
 const finds = (query: string, text: string) => matchesWords(text, searchWords(query));
 const marked = (text: string, query: string) =>

@@ -1,4 +1,4 @@
-import { matchRanges } from '$lib/content/search';
+import { matchRanges } from '$lib/content/search-marks';
 
 /**
  * An attachment that wraps each match of the search words in the element's text in <mark>. It
