@@ -178,13 +178,12 @@ test('a question that runs out of time locks and counts as wrong', async ({ page
 		'data-card-id',
 		quiz.questions[0]!.cardId
 	);
+	// study shows a card's options in the deck's order, the quiz shuffles them; a wrong answer here
+	// would bring the card back and the practice would not end
+	const missed = deck.cards.find((c) => c.id === quiz.questions[0]!.cardId)!;
 	await page
 		.locator('.options button')
-		.nth(
-			deck.cards.find((c) => c.id === quiz.questions[0]!.cardId)!.kind === 'mcq'
-				? quiz.questions[0]!.answerIndex
-				: 0
-		)
+		.nth(missed.kind === 'mcq' ? missed.answerIndex : 0)
 		.click();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.getByText('1 cards practised. The schedule is unchanged.')).toBeVisible();

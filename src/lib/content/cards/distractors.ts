@@ -1,6 +1,6 @@
 import { hashText } from '../hash';
 import type { Term } from './extract';
-import { contentWords, fitsAsWell, shapeLikeness } from './forms';
+import { contentWords, shapeLikeness } from './forms';
 import type { Glossary, GlossaryTerm } from './glossary';
 import { mentions } from './text';
 
@@ -44,7 +44,6 @@ export function distractorsFor(
 			t !== answer &&
 			t.term.toLowerCase() !== answerName &&
 			!glossary.alsoRight(answer, t, sentence) &&
-			!fitsAsWell(sentence, t.definition, answer.definition) &&
 			!glossary.mentionedIn(t, noteText) &&
 			!mentions(noteText, t.term)
 	);

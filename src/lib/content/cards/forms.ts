@@ -190,11 +190,11 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 		.join(' ')
 		.toLowerCase();
 	return [...inStem].find((r) => {
-		const head = r.slice(0, 5);
+		const start = r.slice(0, 5);
 		return (
 			r.length >= 5 &&
-			!otherText.includes(head) &&
-			parts.some((w) => w.length >= r.length + 3 && w.slice(1).includes(head))
+			!otherText.includes(start) &&
+			parts.some((w) => w.length >= r.length + 3 && w.slice(1).includes(start))
 		);
 	});
 }

@@ -53,12 +53,7 @@ export const GlossaryFileSchema = z.object({
 			/** Never the answer in a note with one of these tags (etcd's own RBAC is not the authz mode). */
 			notInTags: z.array(z.string()).default([]),
 			/** Where the fact was checked, or what is uncertain about it. */
-			source: z.string().optional(),
-			/**
-			 * What the term is, in a sentence: a wrong option whose definition fits the tested
-			 * sentence as well as the answer's is left out (it may be right too).
-			 */
-			definition: z.string().optional()
+			source: z.string().optional()
 		})
 	)
 });
@@ -75,7 +70,6 @@ export interface GlossaryTerm {
 	notWithWhen: { terms: Set<string>; when: RegExp }[];
 	tags: string[];
 	notInTags: string[];
-	definition?: string;
 }
 
 export interface GlossaryClass {
@@ -224,7 +218,7 @@ export class Glossary {
 	 * already knows keeps its class.
 	 */
 	withDefinedTerms(
-		defined: readonly { names: string[]; tags: string[]; kind?: string; lead: string }[]
+		defined: readonly { names: string[]; tags: string[]; kind?: string }[]
 	): Glossary {
 		const terms: GlossaryFile['terms'] = [];
 		const classes: GlossaryFile['classes'] = { ...this.#file.classes };
@@ -257,8 +251,7 @@ export class Glossary {
 				distractorOnly: false,
 				notWith: [],
 				tags: d.tags,
-				notInTags: [],
-				definition: d.lead
+				notInTags: []
 			});
 		}
 		if (terms.length === 0) return this;

@@ -65,7 +65,6 @@ class Vectors {
 
 export class DefinedTerms {
 	readonly byNote: ReadonlyMap<string, Definition>;
-	readonly all: readonly Definition[];
 	readonly #byName = new Map<string, Definition>();
 	readonly #about: Vectors;
 	readonly #leads: Vectors;
@@ -80,12 +79,12 @@ export class DefinedTerms {
 		about: ReadonlyMap<Definition, string> = new Map()
 	) {
 		this.byNote = byNote;
-		this.all = [...byNote.values()];
-		for (const d of this.all)
+		const all = [...byNote.values()];
+		for (const d of all)
 			for (const n of d.names)
 				if (!this.#byName.has(n.toLowerCase())) this.#byName.set(n.toLowerCase(), d);
-		this.#about = new Vectors(new Map(this.all.map((d) => [d, about.get(d) ?? d.lead])));
-		this.#leads = new Vectors(new Map(this.all.map((d) => [d, d.lead])));
+		this.#about = new Vectors(new Map(all.map((d) => [d, about.get(d) ?? d.lead])));
+		this.#leads = new Vectors(new Map(all.map((d) => [d, d.lead])));
 	}
 
 	/** The definition of a term by any of its names, in any case. */

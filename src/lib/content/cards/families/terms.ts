@@ -5,7 +5,7 @@
  * same sentence twice.
  */
 import type { Card } from '../../schema';
-import { distractorsFor } from '../distractors';
+import { distractorsFor, type DistractorResult } from '../distractors';
 import { extractTerms, type Term } from '../extract';
 import { answerForms, formIn, type AnswerForms } from '../forms';
 import { blankedStem, mcqProblem, stemProblem } from '../gate';
@@ -19,7 +19,7 @@ import {
 	startsWithPronoun,
 	wordPattern
 } from '../text';
-import { definedOptions } from './definitions';
+import { definedOptions, type Definition } from './definitions';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -196,10 +196,13 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
-			const made = optionsFor(p, term, id, full);
+			const defined = definedTerm(p, term);
+			const made = defined
+				? definedMade(p, defined, id, full)
+				: distractorsFor(term, glossary, note.tags, reading.everything, id, full);
 			// a term the notes define is an option by its name ("Canary Deployment"), as its wrong
 			// options are: "canary deployments" as written would be the only plural
-			const option = fromNotes(term, glossary) ? term.glossary!.term : term.surface;
+			const option = defined ? term.glossary!.term : term.surface;
 			const distractors =
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
@@ -246,19 +249,24 @@ function withSubject(stem: string, tags: string[], forms: AnswerForms): string {
 	return stem;
 }
 
-/** Wrong options of a term: other defined terms for one the notes define, else its glossary class's. */
-function optionsFor(p: Proposal, term: Term, cardId: string, sentence: string) {
-	const def = fromNotes(term, p.glossary) ? p.definitions.named(term.glossary!.term) : undefined;
-	if (!def)
-		return distractorsFor(term, p.glossary, p.note.tags, p.reading.everything, cardId, sentence);
+/** The definition of a term the notes define themselves (not one of the glossary file's). */
+function definedTerm(p: Proposal, term: Term): Definition | undefined {
+	const g = term.glossary;
+	return g && p.glossary.classes.get(g.class)?.fromNotes ? p.definitions.named(g.term) : undefined;
+}
+
+/** Wrong options of a defined term: the defined terms related to it. */
+function definedMade(
+	p: Proposal,
+	def: Definition,
+	cardId: string,
+	sentence: string
+): DistractorResult {
 	const options = definedOptions(def, p.definitions, p.reading.everything, cardId, sentence);
 	return options
 		? { distractors: options }
 		: { reason: `fewer than three defined terms related to ${def.name}` };
 }
-
-const fromNotes = (term: Term, glossary: Glossary) =>
-	term.glossary !== undefined && glossary.classes.get(term.glossary.class)?.fromNotes === true;
 
 /** A wrong option in the answer's case: "certificateSigningRequest" beside "subjectAccessReview". */
 function casedLike(option: string, answer: string): string {
