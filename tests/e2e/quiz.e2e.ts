@@ -442,12 +442,22 @@ test('with the setting on, a finished quiz counts as reviews in Study, once', as
 		await page.getByRole('button', { name: /Next question|See results/ }).click();
 	}
 	await expect(page.getByTestId('score')).toHaveText('3 / 5');
-	await expect(page.getByText('Your answers count as 5 reviews in Study.')).toBeVisible();
+	// Study writes them when it opens: /quiz carries no scheduler
+	await expect(
+		page.getByText('Your answers will count as reviews when you next open Study.')
+	).toBeVisible();
+	expect(await reviewCount(page)).toBe(0);
 
+	await page.getByRole('link', { name: 'Study', exact: true }).last().click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Your class quiz answers now count as 5 reviews.' })
+	).toBeVisible();
 	expect(await reviewCount(page)).toBe(5);
 
-	// the study page now has these cards in its schedule: nothing counted twice on a later visit
-	await page.goto('/study');
+	// nothing counted twice on a later visit, and the result says they count
+	await page.reload();
+	await expect(page.locator('tr[data-deck="All cards"] .size')).toHaveText(/cards/);
+	await expect(page.getByText(/now count as/)).toHaveCount(0);
 	await page.goto(link);
 	await page.getByRole('link', { name: 'see your result' }).click();
 	await expect(page.getByTestId('score')).toHaveText('3 / 5');

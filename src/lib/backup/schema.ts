@@ -134,6 +134,7 @@ export const QuizRunSchema = z
 			})
 		),
 		finishedAt: z.optional(count),
+		countsAsReviews: z.optional(z.literal(true)),
 		reviewsRecorded: z.optional(z.literal(true)),
 		extraTime: z.optional(z.union([z.literal(1.5), z.literal(2)]))
 	})

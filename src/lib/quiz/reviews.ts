@@ -1,7 +1,7 @@
 /**
  * A finished class quiz as answers for the study schedule (when the student chose to count
  * quizzes as reviews): right = Good, wrong or timed out = Again, at the moment it was answered.
- * Loaded lazily with the scheduler, after a quiz ends.
+ * Study writes them when it next opens (lib/study/quiz-reviews.ts).
  */
 import { Rating, type ReviewEvent } from '$lib/scheduler';
 import { reviewEvents } from './results';

@@ -40,6 +40,8 @@ export interface QuizRun {
 	deadline: number | null;
 	answers: AnswerRecord[];
 	finishedAt?: number;
+	/** The student's setting when the quiz started: its answers also count as study reviews. */
+	countsAsReviews?: true;
 	/** Set once the finished quiz has been counted as spaced-repetition reviews. */
 	reviewsRecorded?: true;
 	/** Extra time the student chose (x1.5, x2); absent means none. */

@@ -3,8 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildQuiz } from '$lib/quiz/build';
 import { fixtureDeck } from '$lib/quiz/test-deck';
 import { answerQuestion, nextQuestion, startRun, type QuizRun } from '$lib/quiz/run';
-import { quizReviews } from '$lib/quiz/reviews';
-import { defaultSettings, Rating, Scheduler } from '$lib/scheduler';
 import { db } from './db';
 import * as storage from './index';
 
@@ -48,53 +46,5 @@ describe('quiz runs', () => {
 		await storage.saveQuizRun(startRun(buildQuiz(deck, params), new Date(T0 + 120_000)));
 		const history = await storage.finishedQuizRuns();
 		expect(history.map((r) => r.startedAt)).toEqual([T0 + 60_000, T0]);
-	});
-});
-
-describe('quiz answers as spaced-repetition reviews', () => {
-	const scheduler = new Scheduler({ ...defaultSettings(), enableFuzz: false });
-
-	beforeEach(async () => {
-		await Promise.all([db.cards.clear(), db.reviews.clear(), db.preferences.clear()]);
-	});
-
-	/** What the quiz page does once a quiz is finished. */
-	async function record(run: QuizRun, now: Date) {
-		await storage.syncDeck(deck, now);
-		return storage.recordReviews(quizReviews(run), scheduler, run);
-	}
-
-	/** A finished quiz with the first two questions right and the rest wrong. */
-	function mixed(startMs: number): QuizRun {
-		let run = startRun(buildQuiz(deck, params), new Date(startMs));
-		for (let i = 0; i < 5; i++) {
-			const right = run.questions[i]!.answerIndex;
-			run = answerQuestion(
-				run,
-				i < 2 ? right : (right + 1) % 4,
-				new Date(startMs + i * 1000 + 500)
-			);
-			run = nextQuestion(run, new Date(startMs + (i + 1) * 1000));
-		}
-		return run;
-	}
-
-	it('records each answer once: right as Good, wrong as Again, at the time it was given', async () => {
-		const run = mixed(T0);
-		await storage.saveQuizRun(run);
-		const written = await record(run, new Date(T0 + 60_000));
-		expect(written).toBe(5);
-
-		const reviews = await db.reviews.orderBy('reviewedAt').toArray();
-		expect(reviews.map((r) => r.cardId)).toEqual(run.answers.map((a) => a.cardId));
-		expect(reviews.map((r) => r.rating)).toEqual(
-			run.answers.map((a) => (a.correct ? Rating.Good : Rating.Again))
-		);
-		expect(reviews.map((r) => r.reviewedAt)).toEqual(run.answers.map((a) => a.answeredAt));
-		expect(run.answers.map((a) => a.correct)).toEqual([true, true, false, false, false]);
-
-		expect(await record(run, new Date(T0 + 90_000))).toBe(0);
-		expect(await db.reviews.count()).toBe(5);
-		expect((await storage.quizRun(run.id))?.reviewsRecorded).toBe(true);
 	});
 });

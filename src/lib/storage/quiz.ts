@@ -37,3 +37,11 @@ export async function lastFinishedQuizRun(key: string): Promise<QuizRun | undefi
 export async function finishedQuizRuns(limit = 100): Promise<QuizRun[]> {
 	return db.quizRuns.orderBy('finishedAt').reverse().limit(limit).toArray();
 }
+
+/** Finished quizzes whose answers count as study reviews and are not written yet, oldest first. */
+export async function quizRunsAwaitingReviews(): Promise<QuizRun[]> {
+	const runs = await db.quizRuns.filter((run) => run.phase === 'finished').toArray();
+	return runs
+		.filter((run) => run.countsAsReviews && !run.reviewsRecorded)
+		.sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+}

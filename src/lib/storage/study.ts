@@ -6,6 +6,6 @@ export { card, suspend, syncDeck, unsuspend, type CardRow } from './cards';
 export { dueQueue, filterCardIds, type DueQueue } from './due-queue';
 export { flag } from './flags';
 export { settings } from './preferences';
-export { answer, recordReviews, undo } from './reviews';
+export { answer, undo } from './reviews';
 export { saveSession, session, type StudySession } from './session';
 export { persistAfterFirstAnswer } from './install';

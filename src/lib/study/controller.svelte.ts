@@ -31,6 +31,7 @@ import {
 	type Round,
 	type Session
 } from './session';
+import { countQuizReviews } from './quiz-reviews';
 
 export interface SessionSource {
 	deck: Deck;
@@ -94,6 +95,7 @@ export class StudyController {
 			]);
 			this.#settings = settings;
 			this.#scheduler = new Scheduler(settings);
+			await countQuizReviews(settings);
 			const known = (id: string) => this.#cards.has(id);
 			let session = resume(saved, this.#round, this.#source.deckKey, known, now);
 			if (!session) {
