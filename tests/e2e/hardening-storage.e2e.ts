@@ -51,12 +51,16 @@ async function answer(page: Page): Promise<string> {
 	await tap();
 	// a wrong MCQ answer waits on Continue; a flashcard moves on by itself
 	const next = page.getByRole('button', { name: 'Continue' });
+	const alert = page.getByRole('alert');
 	await expect(async () => {
+		// an answer the app could not save says so: fail with its words, not a timeout
+		if (await alert.isVisible()) throw new Error(`the app said: ${await alert.innerText()}`);
 		if (await next.isVisible()) await next.click();
-		await expect(page.locator(`article.card[data-card-id="${id}"]`)).toHaveCount(0, {
-			timeout: 500
-		});
-	}).toPass();
+		await expect(
+			page.locator(`article.card[data-card-id="${id}"]`),
+			`card ${id} still on screen`
+		).toHaveCount(0, { timeout: 500 });
+	}).toPass({ timeout: 20_000 });
 	return id;
 }
 
