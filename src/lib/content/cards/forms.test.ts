@@ -117,6 +117,13 @@ describe('cues and form outliers', () => {
 		expect(
 			formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)
 		).toBe('alone does not start with "kube"');
+		expect(
+			formOutlier(
+				['tokenrequest', 'tokenReview', 'selfSubjectReview', 'certificateSigningRequest'],
+				0
+			)
+		).toBe('alone is not in camelCase');
+		expect(formOutlier(['AppArmor', 'SELinux', 'Landlock', 'Smack'], 0)).toBeUndefined();
 	});
 });
 

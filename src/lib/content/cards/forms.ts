@@ -207,6 +207,8 @@ const SHAPES: Shape[] = [
 	// IaaS, mTLS, gRPC: short, with two capitals or more
 	['an abbreviation', (o) => /^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}]{2,6}$/u.test(o)],
 	['capitalised', (o) => /^\p{Lu}/u.test(o)],
+	// "tokenrequest" against tokenReview, selfSubjectReview, certificateSigningRequest
+	['in camelCase', (o) => /^\p{Ll}+\p{Lu}\S*$/u.test(o)],
 	['a number', (o) => /^\D*\d/.test(o)]
 ];
 
