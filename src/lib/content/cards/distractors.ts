@@ -20,7 +20,9 @@ export function distractorsFor(
 	tags: string[],
 	noteText: string,
 	cardId: string,
-	sentence: string
+	sentence: string,
+	/** How the answer is shown among the options (as written in the note, unless told). */
+	shownAs = term.surface
 ): DistractorResult {
 	if (term.type === 'version') return versionDistractors(term, noteText, cardId, sentence);
 	if (term.type === 'number') return numberDistractors(term, noteText, cardId);
@@ -58,8 +60,8 @@ export function distractorsFor(
 	const overlap = (t: GlossaryTerm) => t.tags.filter((tag) => tags.includes(tag)).length;
 	// options of one form first ("RBAC" against "ABAC", not against "Node"); then those sharing
 	// the stem's words with the answer, so the words point at no one; then shared tags
-	const shown = (t: GlossaryTerm) => shapedLike(t, term.surface);
-	const like = (t: GlossaryTerm) => shapeLikeness(shown(t), term.surface);
+	const shown = (t: GlossaryTerm) => shapedLike(t, shownAs);
+	const like = (t: GlossaryTerm) => shapeLikeness(shown(t), shownAs);
 	const inStem = contentWords(sentence.replace(term.surface, ' '));
 	const cues = [...contentWords(term.surface)].filter((w) => inStem.has(w));
 	const covers = (t: GlossaryTerm) => cues.filter((w) => contentWords(t.term).has(w)).length;

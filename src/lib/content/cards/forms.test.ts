@@ -12,6 +12,11 @@ import {
 } from './forms';
 
 describe('answer forms', () => {
+	it('finds a version in a longer one (3.4 in "etcd 3.4.0"), not in another (13.4, 3.45)', () => {
+		expect(formIn('(etcd 3.4.0, released August 2019)', answerForms('3.4'))).toBe('3.4');
+		expect(formIn('etcd 13.4 and 3.45', answerForms('3.4'))).toBeUndefined();
+	});
+
 	it('splits CamelCase, flags and hyphens into words', () => {
 		expect(termWords('NodeRestriction')).toEqual(['node', 'restriction']);
 		expect(termWords('--anonymous-auth')).toEqual(['anonymous', 'auth']);
@@ -117,6 +122,13 @@ describe('cues and form outliers', () => {
 		expect(
 			formOutlier(['etcd', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager'], 0)
 		).toBe('alone does not start with "kube"');
+		expect(
+			formOutlier(
+				['tokenrequest', 'tokenReview', 'selfSubjectReview', 'certificateSigningRequest'],
+				0
+			)
+		).toBe('alone is not in camelCase');
+		expect(formOutlier(['AppArmor', 'SELinux', 'Landlock', 'Smack'], 0)).toBeUndefined();
 	});
 });
 

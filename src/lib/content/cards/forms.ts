@@ -62,14 +62,16 @@ export function answerForms(answer: string, otherNames: readonly string[] = []):
 	const seen = new Set<string>();
 	const caps = new Set<string>();
 	for (const name of [answer, ...otherNames]) {
-		const w = termWords(name);
+		// a version or decimal is one word: "3.4" is found in "3.4.0" too
+		const dotted = /^\d+(?:\.\d+)+$/.test(name);
+		const w = dotted ? [name] : termWords(name);
 		if (w.length === 0) continue;
 		const key = w.join(' ');
 		if (!seen.has(key)) {
 			seen.add(key);
 			words.push(w);
 		}
-		const i = initials(name);
+		const i = dotted ? undefined : initials(name);
 		if (i && i.length >= 2) caps.add(i);
 		// a name written in capitals is itself the initials of its other names
 		if (/^\p{Lu}{2,6}$/u.test(name)) caps.add(name);
@@ -207,6 +209,8 @@ const SHAPES: Shape[] = [
 	// IaaS, mTLS, gRPC: short, with two capitals or more
 	['an abbreviation', (o) => /^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}]{2,6}$/u.test(o)],
 	['capitalised', (o) => /^\p{Lu}/u.test(o)],
+	// "tokenrequest" against tokenReview, selfSubjectReview, certificateSigningRequest
+	['in camelCase', (o) => /^\p{Ll}+\p{Lu}\S*$/u.test(o)],
 	['a number', (o) => /^\D*\d/.test(o)]
 ];
 

@@ -54,7 +54,11 @@ describe('stems a student can answer', () => {
 			/unbalanced quote or bracket/
 		],
 		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/],
-		['In this way ___ tells the kubelet which pods to run on every node.', /refers to something/]
+		['In this way ___ tells the kubelet which pods to run on every node.', /refers to something/],
+		[
+			'Protocol version 2 has been disabled since version ___ of etcd (etcd ___.0, in 2019).',
+			/part of a longer number/
+		]
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
 	});

@@ -70,6 +70,8 @@ export function stemProblem(stem: string): string | undefined {
 	if (!balanced(text)) return 'the stem has an unbalanced quote or bracket';
 	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
+	// "etcd ___.0": the answer blanked inside a longer version or number
+	if (/___[.,]\d|\d[.,]___/.test(text)) return 'the blank is part of a longer number';
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
 	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2)
 		return 'the stem is a list of label: text pairs';

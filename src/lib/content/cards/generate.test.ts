@@ -56,6 +56,35 @@ describe('a sibling that shares the tested property is never a distractor', () =
 	});
 });
 
+describe('a glossary term written loosely in a note', () => {
+	const glossary = Glossary.parse({
+		classes: { 'authn-api': { label: 'authentication API' } },
+		terms: [
+			{ term: 'TokenRequest', class: 'authn-api', aliases: ['tokenrequest', 'tokenRequest'] },
+			{ term: 'TokenReview', class: 'authn-api', aliases: ['tokenReview'] },
+			{ term: 'SelfSubjectReview', class: 'authn-api', aliases: ['selfSubjectReview'] },
+			{
+				term: 'CertificateSigningRequest',
+				class: 'authn-api',
+				aliases: ['certificateSigningRequest'],
+				distractorOnly: true
+			}
+		]
+	});
+
+	it('is an option as the glossary spells it, like its wrong options', () => {
+		const text = 'There is a tokenrequest API where we can request a JWT for a service account.';
+		const [q] = mcqs(generate([note(text, ['authn'])], [], glossary).cards);
+		expect(q && answerOf(q)).toBe('TokenRequest');
+		expect(q?.options.slice().sort()).toEqual([
+			'CertificateSigningRequest',
+			'SelfSubjectReview',
+			'TokenRequest',
+			'TokenReview'
+		]);
+	});
+});
+
 describe('classes where every member would be right', () => {
 	it('are never asked', () => {
 		const { cards, notes } = generate([

@@ -197,12 +197,16 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
 			const defined = definedTerm(p, term);
+			// a term the notes define is an option by its name ("Canary Deployment"), as its wrong
+			// options are: "canary deployments" as written would be the only plural; a glossary term
+			// written loosely ("tokenrequest") is shown as the glossary spells it, like its neighbours
+			const option =
+				defined || loosely(term.surface) === loosely(term.glossary?.term ?? '')
+					? term.glossary!.term
+					: term.surface;
 			const made = defined
 				? definedMade(p, defined, id, full)
-				: distractorsFor(term, glossary, note.tags, reading.everything, id, full);
-			// a term the notes define is an option by its name ("Canary Deployment"), as its wrong
-			// options are: "canary deployments" as written would be the only plural
-			const option = defined ? term.glossary!.term : term.surface;
+				: distractorsFor(term, glossary, note.tags, reading.everything, id, full, option);
 			const distractors =
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
@@ -349,4 +353,9 @@ function asAnswer(term: Term): Term {
 function formsOf(term: Term): AnswerForms {
 	const names = term.glossary ? [term.glossary.term, ...term.glossary.aliases] : [];
 	return answerForms(term.surface, [term.value, ...names]);
+}
+
+/** A name without case, spaces or hyphens: "tokenrequest", "Token Request" and "TokenRequest" match. */
+function loosely(name: string): string {
+	return name.toLowerCase().replace(/[\s_-]+/g, '');
 }
