@@ -370,7 +370,7 @@ const views = [
 				await page.getByRole('button', { name: /Next question|See results/ }).click();
 			}
 			await page.getByTestId('score').waitFor();
-			await page.locator('.mistakes details').first().locator('summary').click();
+			await page.getByText('Source note').first().click();
 		}
 	},
 	{
