@@ -370,7 +370,7 @@ const views = [
 				await page.getByRole('button', { name: /Next question|See results/ }).click();
 			}
 			await page.getByTestId('score').waitFor();
-			await page.locator('.mistakes details').first().locator('summary').click();
+			await page.getByText('Source note').first().click();
 		}
 	},
 	{
@@ -443,9 +443,17 @@ test('with the setting on, a finished quiz counts as reviews in Study, once', as
 	}
 	await expect(page.getByTestId('score')).toHaveText('3 / 5');
 	// Study writes them when it opens: /quiz carries no scheduler
-	await expect(
-		page.getByText('Your answers will count as reviews when you next open Study.')
-	).toBeVisible();
+	const note = page.getByText('Your answers will count as reviews when you next open Study.');
+	await expect(note).toBeVisible();
+	// after the results heading, which takes the focus: before it, a screen reader never read it
+	const heading = page.getByRole('heading', { name: 'Your results' });
+	await expect(heading).toBeFocused();
+	expect(
+		await heading.evaluate(
+			(h, n) => !!(h.compareDocumentPosition(n!) & Node.DOCUMENT_POSITION_FOLLOWING),
+			await note.elementHandle()
+		)
+	).toBe(true);
 	expect(await reviewCount(page)).toBe(0);
 
 	await page.getByRole('link', { name: 'Study', exact: true }).last().click();
