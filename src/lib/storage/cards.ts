@@ -25,6 +25,13 @@ export interface SyncResult {
 	kept: number;
 }
 
+/** Whether the card table holds this deck already. Inside a transaction on cards and preferences. */
+async function syncedAlready(deck: { hash: string; cards: Card[] }): Promise<boolean> {
+	if ((await preference('deckHash')) !== deck.hash) return false;
+	// a hash with no cards (an old backup's) must not stop the sync for good
+	return deck.cards.length === 0 || (await db.cards.count()) > 0;
+}
+
 /**
  * Brings the card table in line with the deck after a content update: cards whose ids still
  * exist keep their schedule, new ids arrive as new, vanished ids are retired (history kept).
@@ -34,13 +41,15 @@ export async function syncDeck(
 	deck: { hash: string; cards: Card[] },
 	now: Date
 ): Promise<SyncResult> {
+	// the usual case, checked in a read-only transaction: it runs beside the other reads of
+	// opening Study instead of waiting for them and holding up the ones after it
+	if (await db.transaction('r', db.cards, db.preferences, () => syncedAlready(deck)))
+		return { added: 0, retired: 0, kept: 0 };
 	const hashRow = preferenceRow(await loadRules(), 'deckHash', deck.hash);
 	return db.transaction('rw', db.cards, db.preferences, async () => {
 		const result: SyncResult = { added: 0, retired: 0, kept: 0 };
-		const synced = await preference('deckHash');
-		// a hash with no cards (an old backup's) must not stop the sync for good
-		const hasCards = deck.cards.length === 0 || (await db.cards.count()) > 0;
-		if (synced === deck.hash && hasCards) return result;
+		// again: another tab may have synced it meanwhile
+		if (await syncedAlready(deck)) return result;
 		const existing = new Map((await db.cards.toArray()).map((r) => [r.id, r]));
 		const changed: CardRow[] = [];
 		deck.cards.forEach((card, order) => {

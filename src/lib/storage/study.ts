@@ -8,4 +8,5 @@ export { flag } from './flags';
 export { settings } from './preferences';
 export { answer, undo } from './reviews';
 export { saveSession, session, type StudySession } from './session';
+export { quizRunsAwaitingReviews } from './quiz';
 export { persistAfterFirstAnswer } from './install';

@@ -88,14 +88,15 @@ export class StudyController {
 	async start(): Promise<void> {
 		try {
 			const now = new Date();
-			const [settings, , saved] = await Promise.all([
+			const [settings, , saved, waiting] = await Promise.all([
 				study.settings(),
 				study.syncDeck(this.#source.deck, now),
-				study.session()
+				study.session(),
+				study.quizRunsAwaitingReviews()
 			]);
 			this.#settings = settings;
 			this.#scheduler = new Scheduler(settings);
-			await countQuizReviews(settings);
+			await countQuizReviews(settings, waiting);
 			const known = (id: string) => this.#cards.has(id);
 			let session = resume(saved, this.#round, this.#source.deckKey, known, now);
 			if (!session) {

@@ -25,8 +25,11 @@ describe('class quiz answers as spaced-repetition reviews, written when Study op
 
 	/** What Study does when it opens: the deck's cards on the device, then the quizzes waiting. */
 	async function openStudy(now: Date) {
-		await storage.syncDeck(deck, now);
-		return countQuizReviews(settings);
+		const [, waiting] = await Promise.all([
+			storage.syncDeck(deck, now),
+			storage.quizRunsAwaitingReviews()
+		]);
+		return countQuizReviews(settings, waiting);
 	}
 
 	/** A quiz with the first two questions right and the rest wrong, finished or not. */

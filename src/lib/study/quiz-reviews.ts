@@ -5,18 +5,22 @@
  */
 import { quizReviews } from '$lib/quiz/reviews';
 import { Scheduler, type SchedulerSettings } from '$lib/scheduler';
-import { quizRunsAwaitingReviews } from '$lib/storage/quiz';
+import type { QuizRun } from '$lib/quiz/run';
 import { recordReviews } from '$lib/storage/reviews';
 
 /**
- * Writes the answers of every finished quiz still waiting to count, each quiz once (its mark is
- * written in the same transaction). Call after the deck is synced, so its cards are on the
- * device. Returns how many reviews were written.
+ * Writes the answers of the finished quizzes still waiting to count (`quizRunsAwaitingReviews()`,
+ * read beside the other reads of opening Study), each quiz once: its mark is written in the same
+ * transaction, so a quiz counted meanwhile is not counted again. Call after the deck is synced,
+ * so its cards are on the device. Returns how many reviews were written.
  */
-export async function countQuizReviews(settings: SchedulerSettings): Promise<number> {
+export async function countQuizReviews(
+	settings: SchedulerSettings,
+	waiting: readonly QuizRun[]
+): Promise<number> {
+	if (waiting.length === 0) return 0;
 	const scheduler = new Scheduler(settings);
 	let written = 0;
-	for (const run of await quizRunsAwaitingReviews())
-		written += await recordReviews(quizReviews(run), scheduler, run);
+	for (const run of waiting) written += await recordReviews(quizReviews(run), scheduler, run);
 	return written;
 }
