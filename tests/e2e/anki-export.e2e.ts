@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import type { Flashcard } from '../../src/lib/content/schema';
 import { builtDeck } from './deck';
 
 const deck = builtDeck();
@@ -35,7 +36,7 @@ test('"Cards for Anki" saves a file Anki imports: cloze cards as Cloze notes, on
 		expect(row[2]).toBe('Kubernetes security');
 	}
 
-	const clozes = deck.cards.filter((c) => c.kind === 'cloze');
+	const clozes = deck.cards.filter((c): c is Flashcard => c.kind === 'cloze');
 	const clozeRows = rows.filter((r) => r[1] === 'Cloze');
 	expect(clozes.length).toBeGreaterThan(0);
 	expect(clozeRows).toHaveLength(clozes.length);
