@@ -125,16 +125,18 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const best = perSentence.get(c.sentence);
 		if (!best || c.score > best.score) perSentence.set(c.sentence, c);
 	}
+	const runnersUp = new Map<number, Candidate[]>();
 	for (const c of candidates) {
 		const best = perSentence.get(c.sentence);
-		if (best !== c)
-			blocked.push({
-				item: c.term.value,
-				reason: `a better term of the same sentence is asked (${best?.term.value})`
-			});
-		else if (c.score < MIN_SCORE)
+		if (best === c && c.score < MIN_SCORE)
 			blocked.push({ item: c.term.value, reason: `filler (score ${c.score} below ${MIN_SCORE})` });
+		else if (best !== c && c.score >= MIN_SCORE)
+			runnersUp.set(c.sentence, [...(runnersUp.get(c.sentence) ?? []), c]);
 	}
+	for (const list of runnersUp.values()) list.sort((a, b) => b.score - a.score);
+	const tried = new Set<Candidate>();
+	/** Sentences a card asks about. */
+	const asked = new Set<number>();
 	const ranked = [...perSentence.values()]
 		.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 		.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
@@ -143,11 +145,11 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 	let clozes = 0;
 	let mcqs = 0;
 	const usedSentences = new Set<number>();
-	for (const c of ranked) {
+	const attempt = (c: Candidate): void => {
 		const answer = c.term.value.toLowerCase();
 		if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) {
 			blocked.push({ item: c.term.value, reason: 'already asked in this note' });
-			continue;
+			return;
 		}
 		seenAnswers.add(answer);
 		const term = asAnswer(c.term);
@@ -162,7 +164,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 					: stemProblem(stem.text);
 		if (problem) {
 			blocked.push({ item: term.value, reason: problem });
-			continue;
+			return;
 		}
 		let full = sentenceText(sentences, c.sentence, withPrevious);
 		// "We can utilize an API called ___." says too little: the next sentence ("It will
@@ -190,7 +192,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				item: term.value,
 				reason: 'its sentence is already shown in another card of this note'
 			});
-			continue;
+			return;
 		}
 		const front = withSubject(stem.text, note.tags, forms) + context;
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
@@ -211,16 +213,33 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
 				'reason' in made ? made.reason : mcqProblem(front, [option, ...distractors], 0, forms);
-			if (!refused) {
+			// the first three wrong options fail the gate (a cue word only the answer shares, mixed
+			// case, the answer alone of its shape): another set of the same class may pass it
+			const chosen = !refused
+				? { option, distractors }
+				: 'distractors' in made && !defined
+					? firstPassing(front, forms, option, [...made.distractors, ...(made.spare ?? [])])
+					: undefined;
+			if (chosen) {
 				mcqs++;
-				cards.push(mcqCard(p.idFor('mcq', term.value), front, option, distractors, full, p.base));
+				cards.push(
+					mcqCard(
+						p.idFor('mcq', term.value),
+						front,
+						chosen.option,
+						chosen.distractors,
+						full,
+						p.base
+					)
+				);
 				shown.forEach((i) => usedSentences.add(i));
-				continue;
+				asked.add(c.sentence);
+				return;
 			}
 			// an answer that is not the only right one makes no cloze either
 			if ('reason' in made && made.unique === false) {
 				blocked.push({ item: term.value, reason: made.reason });
-				continue;
+				return;
 			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
 		}
@@ -234,9 +253,49 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				...p.base
 			});
 			shown.forEach((i) => usedSentences.add(i));
+			asked.add(c.sentence);
+		}
+	};
+	for (const c of ranked) attempt(c);
+	// a sentence whose best term made no card (its blank would be ambiguous, its class has too few
+	// wrong options, the blank sits in a list) may still ask its next term: the same checks apply
+	for (const c of ranked) {
+		for (const next of runnersUp.get(c.sentence) ?? []) {
+			if (asked.has(c.sentence)) break;
+			tried.add(next);
+			attempt(next);
 		}
 	}
+	for (const c of candidates) {
+		const best = perSentence.get(c.sentence);
+		if (best !== c && !tried.has(c))
+			blocked.push({
+				item: c.term.value,
+				reason: `a better term of the same sentence is asked (${best?.term.value})`
+			});
+	}
 	return cards;
+}
+
+/**
+ * The first set of three wrong options, in rank order (the first three, then the class's spare
+ * ones), that passes the same gate as the first set: "kube-scheduler" beside "etcd" where three
+ * kube-* components left it alone of its shape. The answer stays as the note writes it.
+ */
+function firstPassing(
+	front: string,
+	forms: AnswerForms,
+	option: string,
+	pool: string[]
+): { option: string; distractors: string[] } | undefined {
+	const cased = pool.map((d) => casedLike(d, option));
+	for (let i = 0; i < cased.length; i++)
+		for (let j = i + 1; j < cased.length; j++)
+			for (let k = j + 1; k < cased.length; k++) {
+				const distractors = [cased[i]!, cased[j]!, cased[k]!];
+				if (!mcqProblem(front, [option, ...distractors], 0, forms)) return { option, distractors };
+			}
+	return undefined;
 }
 
 /** Where a note's topic is not named in its stem, the stem says it: "In etcd, the peer interface …". */
