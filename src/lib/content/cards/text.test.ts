@@ -95,6 +95,12 @@ describe('pronoun stems', () => {
 		expect(startsWithPronoun('These days, there is something called VAP')).toBe(false);
 	});
 
+	it('an "it" that points at nothing is not a pronoun subject', () => {
+		expect(startsWithPronoun('It used to be the case that a secret was created')).toBe(false);
+		expect(startsWithPronoun('It is possible to bind a role to a group')).toBe(false);
+		expect(startsWithPronoun('It is a tool for AppArmor profiles')).toBe(true);
+	});
+
 	it('drops a spoken "And then" but keeps the case of a term', () => {
 		expect(withoutLeadingConjunction('And then we had CVE-2021-28235')).toBe(
 			'We had CVE-2021-28235'

@@ -105,6 +105,13 @@ export function withoutLeadingConjunction(sentence: string): string {
 export function startsWithPronoun(sentence: string): boolean {
 	const s = withoutLeadingConjunction(sentence);
 	if (/^(?:these days|this way|that way|this time)\b/i.test(s)) return false;
+	// "It used to be the case that ...", "It is possible to ...": an "it" that points at nothing
+	if (
+		/^it (?:used to be|is|was|has been|is not|isn't|was not) (?:the case|possible|not possible|common|recommended|important)\b/i.test(
+			s
+		)
+	)
+		return false;
 	return (
 		/^(?:it|its|it's|this|these|that|those|they|them|their|both|such|he|she)\b/i.test(s) ||
 		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(
