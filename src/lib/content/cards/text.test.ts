@@ -6,6 +6,7 @@ import {
 	slug,
 	splitSentences,
 	startsWithPronoun,
+	withoutFiller,
 	withoutLeadingConjunction
 } from './text';
 
@@ -116,5 +117,21 @@ describe('slug', () => {
 		expect(slug('--anonymous-auth')).toBe('anonymous-auth');
 		expect(slug('system:masters')).toBe('system-masters');
 		expect(slug('1.29')).toBe('1.29');
+	});
+});
+
+describe('withoutFiller', () => {
+	it('drops a spoken "basically" that adds nothing', () => {
+		expect(
+			withoutFiller('Nodes can create mirror pods, which basically makes static pods visible')
+		).toBe('Nodes can create mirror pods, which makes static pods visible');
+		expect(withoutFiller('gVisor works by basically acting as a kernel')).toBe(
+			'gVisor works by acting as a kernel'
+		);
+	});
+
+	it('keeps it where the sentence around it is garbled', () => {
+		const garbled = 'and they basically it checks like if certain keys contain certain values';
+		expect(withoutFiller(garbled)).toBe(garbled);
 	});
 });

@@ -99,6 +99,17 @@ export function withoutLeadingConjunction(sentence: string): string {
 }
 
 /**
+ * The sentence without a spoken "basically" that adds nothing to what it says ("which basically
+ * makes static pods visible" -> "which makes static pods visible"). Not where it sits between two
+ * subjects ("they basically it checks"): that sentence is garbled, and stays spoken filler.
+ */
+export function withoutFiller(sentence: string): string {
+	if (/\b(?:they|it|we|you|he|she)\s+basically\s+(?:it|they|we|you|he|she)\b/i.test(sentence))
+		return sentence;
+	return sentence.replace(/(^|\s)basically,?\s+(?=\S)/gi, '$1');
+}
+
+/**
  * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
  * "This ...", "These ...") or no subject at all ("Uses AES GCM, ...").
  */
