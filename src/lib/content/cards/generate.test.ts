@@ -143,6 +143,16 @@ describe('numbers and versions', () => {
 		expect(q?.options.every((o) => /^\d+%$/.test(o))).toBe(true);
 	});
 
+	it('are not asked as one step of a sequence the stem shows ("___, then 10%, 25%")', () => {
+		const { cards, notes } = generate([
+			note('A canary rollout moves a first share of 1% of live traffic, then 10%, 25% and so on.', [
+				'authn'
+			])
+		]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.some((b) => /order gives it away/.test(b.reason))).toBe(true);
+	});
+
 	it('offer only earlier versions after "since" (later ones would be true too)', () => {
 		const [q] = mcqs(
 			generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards

@@ -166,6 +166,15 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			blocked.push({ item: term.value, reason: problem });
 			return;
 		}
+		// "moving ___ of live traffic, then 10%, 25%": where the stem shows other values of the
+		// answer's unit, the order gives the answer away and a value between would fit as well
+		if (term.type === 'number' && sameUnitIn(stem.text, term, glossary)) {
+			blocked.push({
+				item: term.value,
+				reason: 'one of several values of its unit in the sentence: their order gives it away'
+			});
+			return;
+		}
 		let full = sentenceText(sentences, c.sentence, withPrevious);
 		// "We can utilize an API called ___." says too little: the next sentence ("It will
 		// tell us if it's valid") gives the context, when it leans on this one
@@ -399,6 +408,14 @@ function stemFor(
 	// a second blank the answer as written would not fill ("ephemeralContainers" for "ephemeral containers")
 	const otherForm = found.find((f) => f.toLowerCase() !== term.surface.toLowerCase());
 	return { text, blanks: text.split('___').length - 1, otherForm };
+}
+
+/** Whether a stem shows another number in the unit of a number term ("then 10%" beside "___"). */
+function sameUnitIn(stem: string, term: Term, glossary: Glossary): boolean {
+	const unit = (u: string | undefined) => (u ?? '').toLowerCase().replace(/s$/, '');
+	return extractTerms(stem, glossary).some(
+		(t) => t.type === 'number' && unit(t.unit) === unit(term.unit)
+	);
 }
 
 /** What a term is asked as: a flag's name without its value (`--anonymous-auth` of `--anonymous-auth=false`). */
