@@ -83,6 +83,25 @@ describe('a glossary term written loosely in a note', () => {
 			'TokenReview'
 		]);
 	});
+
+	it('is a cloze, not an MCQ, where the note spells it apart ("token request")', () => {
+		const g = Glossary.parse({
+			classes: { 'authn-api': { label: 'authentication API' } },
+			terms: [
+				{ term: 'TokenRequest', class: 'authn-api', aliases: ['token request'] },
+				{ term: 'TokenReview', class: 'authn-api' },
+				{ term: 'SelfSubjectReview', class: 'authn-api' },
+				{ term: 'CertificateSigningRequest', class: 'authn-api', distractorOnly: true }
+			]
+		});
+		const text = 'There is a token request API where we can request a JWT for a service account.';
+		const { cards, notes } = generate([note(text, ['authn'])], [], g);
+		expect(mcqs(cards)).toEqual([]);
+		expect(cards.find((c) => c.kind === 'cloze')).toMatchObject({ back: 'token request' });
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(
+			/the note writes "token request"/
+		);
+	});
 });
 
 describe('classes where every member would be right', () => {

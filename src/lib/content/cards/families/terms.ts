@@ -215,9 +215,16 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				defined || loosely(term.surface) === loosely(term.glossary?.term ?? '')
 					? term.glossary!.term
 					: term.surface;
-			const made = defined
+			// "selfsubject review": the glossary's "SelfSubjectReview" is not the note's answer, and
+			// the note's spelling would stand alone among well-spelt names
+			const misspelt = !defined && option !== term.surface && !mentions(reading.everything, option);
+			const drawn = defined
 				? definedMade(p, defined, id, full)
 				: distractorsFor(term, glossary, note.tags, reading.everything, id, full, option);
+			const made: DistractorResult =
+				misspelt && 'distractors' in drawn
+					? { reason: `the note writes "${term.surface}", not "${option}"` }
+					: drawn;
 			const distractors =
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
