@@ -7,7 +7,7 @@
 import type { Card } from '../../schema';
 import { distractorsFor, type DistractorResult } from '../distractors';
 import { extractTerms, type Term } from '../extract';
-import { answerForms, formIn, type AnswerForms } from '../forms';
+import { answerForms, contentWords, formIn, type AnswerForms } from '../forms';
 import { blankedStem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
 import {
@@ -234,7 +234,13 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			const chosen = !refused
 				? { option, distractors }
 				: 'distractors' in made && !defined
-					? firstPassing(front, forms, option, [...made.distractors, ...(made.spare ?? [])])
+					? firstPassing(
+							front,
+							forms,
+							option,
+							[...made.distractors, ...(made.spare ?? [])],
+							refused
+						)
 					: undefined;
 			if (chosen) {
 				mcqs++;
@@ -302,9 +308,23 @@ function firstPassing(
 	front: string,
 	forms: AnswerForms,
 	option: string,
-	pool: string[]
+	pool: string[],
+	refused: string
 ): { option: string; distractors: string[] } | undefined {
+	// the stem itself is at fault: no other set lifts it
+	if (/still in the stem|one of a pair/.test(refused)) return undefined;
 	const cased = pool.map((d) => casedLike(d, option));
+	// a cue word only the answer shares: some wrong option must share it too
+	const cue = /only the answer shares the word "([^"]+)"/.exec(refused)?.[1];
+	if (cue && !cased.some((d) => contentWords(d).has(cue))) return undefined;
+	// mixed case: three wrong options in the answer's case, or an acronym among them
+	const upper = (o: string) => /^\p{Lu}/u.test(o);
+	if (
+		/mix capitalised/.test(refused) &&
+		cased.filter((d) => upper(d) === upper(option)).length < 3 &&
+		!cased.some((d) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(d))
+	)
+		return undefined;
 	for (let i = 0; i < cased.length; i++)
 		for (let j = i + 1; j < cased.length; j++)
 			for (let k = j + 1; k < cased.length; k++) {
