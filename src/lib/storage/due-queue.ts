@@ -126,17 +126,32 @@ export async function dueQueue(
 ): Promise<DueQueue> {
 	const dayEnd = studyDayEnd(now, options.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
-		const today = todayInFilter(await todaySummary(now, options.dayStartHour), members);
+		// today's answers, the learning cards and the first read of reviews and new cards in one
+		// round trip: sized for the whole daily limits, since today's answers are not known yet
+		const read = (scale: number) =>
+			Promise.all([
+				filterKeys(
+					'review',
+					'due',
+					dueToday(dayEnd),
+					members,
+					withSlack(options.reviewsPerDay) * scale
+				),
+				filterKeys('new', 'order', ALL, members, withSlack(options.newPerDay) * scale)
+			]);
+		const [summary, learningIds, first] = await Promise.all([
+			todaySummary(now, options.dayStartHour),
+			learningKeys(now, dayEnd),
+			read(1)
+		]);
+		const today = todayInFilter(summary, members);
 		const reviewRoom = Math.max(0, options.reviewsPerDay - today.reviewsDone);
 		const newRoom = Math.max(0, options.newPerDay - today.newDone);
-		const learning = learningOf(await learningKeys(now, dayEnd), members);
-		// reads a few more ids than the limits allow; again with more while the queue comes out
-		// short of a limit and the range has more of the filter's cards
-		for (let scale = 1; ; scale *= 4) {
-			const [reviews, fresh] = await Promise.all([
-				filterKeys('review', 'due', dueToday(dayEnd), members, withSlack(reviewRoom) * scale),
-				filterKeys('new', 'order', ALL, members, withSlack(newRoom) * scale)
-			]);
+		const learning = learningOf(learningIds, members);
+		// again with more while the queue comes out short of a limit and the range has more of the
+		// filter's cards
+		for (let scale = 1, keys = first; ; scale *= 4, keys = await read(scale)) {
+			const [reviews, fresh] = keys;
 			const queue = buildQueue({
 				learning,
 				reviews: reviews.ids.map(queueCard),
@@ -148,10 +163,10 @@ export async function dueQueue(
 				(queue.counts.review < reviewRoom && reviews.more) ||
 				(queue.counts.new < newRoom && fresh.more);
 			if (short) continue;
-			const [first, waiting] = await Promise.all(
+			const [firstRow, waiting] = await Promise.all(
 				[queue.cards[0], queue.waiting].map((c) => (c ? db.cards.get(c.id) : undefined))
 			);
-			return { ...queue, first, nextDue: waiting ? new Date(waiting.due) : undefined };
+			return { ...queue, first: firstRow, nextDue: waiting ? new Date(waiting.due) : undefined };
 		}
 	});
 }

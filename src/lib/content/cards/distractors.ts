@@ -5,9 +5,13 @@ import type { Glossary, GlossaryTerm } from './glossary';
 import { mentions } from './text';
 
 export type DistractorResult =
-	| { distractors: string[] }
+	/** `spare`: further wrong options of the kind, next in rank, for when a set of the first three fails the gate. */
+	| { distractors: string[]; spare?: string[] }
 	/** `unique: false`: other members would be right too, so the term is not worth a blank at all. */
 	| { reason: string; unique?: false };
+
+/** How many wrong options beyond the first three a class offers when those three fail the gate. */
+const MAX_SPARE = 5;
 
 /**
  * Three wrong options of the same kind as the answer, none mentioned in the note.
@@ -72,7 +76,10 @@ export function distractorsFor(
 			overlap(b) - overlap(a) ||
 			(hashText(`${cardId}|${a.term}`) < hashText(`${cardId}|${b.term}`) ? -1 : 1)
 	);
-	return { distractors: ranked.slice(0, 3).map(shown) };
+	return {
+		distractors: ranked.slice(0, 3).map(shown),
+		spare: ranked.slice(3, 3 + MAX_SPARE).map(shown)
+	};
 }
 
 /**

@@ -83,7 +83,20 @@ const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
 /** The forms as one regexp (global, case-insensitive for words; initials with their case). */
-function formsPattern(forms: AnswerForms): { words?: RegExp; initials?: RegExp } {
+type FormsPattern = { words?: RegExp; initials?: RegExp };
+/** Built once per answer: an MCQ's options are checked against the same forms many times. */
+const patterns = new WeakMap<AnswerForms, FormsPattern>();
+
+function formsPattern(forms: AnswerForms): FormsPattern {
+	let pattern = patterns.get(forms);
+	if (!pattern) {
+		pattern = buildPattern(forms);
+		patterns.set(forms, pattern);
+	}
+	return pattern;
+}
+
+function buildPattern(forms: AnswerForms): FormsPattern {
 	const sources = forms.words
 		.filter((w) => w.join('').length >= 2)
 		.sort((a, b) => b.join(' ').length - a.join(' ').length)

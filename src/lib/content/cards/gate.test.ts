@@ -6,6 +6,9 @@ describe('stems a student can answer', () => {
 	it('accepts a full clause with one blank', () => {
 		expect(stemProblem('The API server listens on port ___ by default.')).toBeUndefined();
 		expect(
+			stemProblem('If we may create PVs we could do it that way with a PVC for a(n) ___ volume.')
+		).toBeUndefined();
+		expect(
 			stemProblem(
 				'Protocol version 2 can still be enabled. The docs say this will be removed in ___.'
 			)
@@ -55,6 +58,10 @@ describe('stems a student can answer', () => {
 		],
 		['In etcd, ___ and this is a very confusing bug in the proxy service.', /refers to something/],
 		['In this way ___ tells the kubelet which pods to run on every node.', /refers to something/],
+		[
+			'Using ___ API could be a bit more sneaky that way compared to old-school tokens.',
+			/refers to something/
+		],
 		[
 			'Protocol version 2 has been disabled since version ___ of etcd (etcd ___.0, in 2019).',
 			/part of a longer number/

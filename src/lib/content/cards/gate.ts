@@ -20,9 +20,10 @@ const MIN_STEM_WORDS = 5;
 // openers of spoken or to-do text: "Yes, still:", "We had ___ and this was", "Add link to ..."
 const TRANSCRIPT =
 	/^(?:yes|no|ok(?:ay)?|well|right|anyway|btw|hmm|so yeah)\b[\s,:!.]|^(?:we|i) (?:had|saw|tried|did|were|was|got|ran|found|used|have|will|should)\b|^(?:add|todo|fixme|look into|link|see) |^(?:let's say|let us say|say|imagine|suppose|for example|for instance|e\.g\.)\b/i;
-// a stem that points back at text it does not include ("Another endpoint", "these rules")
+// a stem that points back at text it does not include ("Another endpoint", "these rules",
+// "more sneaky that way")
 const DANGLING =
-	/^(?:another|the other|the main|the same|the former|the latter|the distinction|the difference|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before|(?:good|common|typical) examples?)\b/i;
+	/^(?:another|the other|the main|the same|the former|the latter|the distinction|the difference|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before|(?:good|common|typical) examples?)\b|\b(?:more|less|better|worse)\b[^.]{0,30}\b(?:that|this) way\b/i;
 // spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it checks")
 const SPOKEN =
 	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;

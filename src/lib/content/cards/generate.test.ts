@@ -83,6 +83,25 @@ describe('a glossary term written loosely in a note', () => {
 			'TokenReview'
 		]);
 	});
+
+	it('is a cloze, not an MCQ, where the note spells it apart ("token request")', () => {
+		const g = Glossary.parse({
+			classes: { 'authn-api': { label: 'authentication API' } },
+			terms: [
+				{ term: 'TokenRequest', class: 'authn-api', aliases: ['token request'] },
+				{ term: 'TokenReview', class: 'authn-api' },
+				{ term: 'SelfSubjectReview', class: 'authn-api' },
+				{ term: 'CertificateSigningRequest', class: 'authn-api', distractorOnly: true }
+			]
+		});
+		const text = 'There is a token request API where we can request a JWT for a service account.';
+		const { cards, notes } = generate([note(text, ['authn'])], [], g);
+		expect(mcqs(cards)).toEqual([]);
+		expect(cards.find((c) => c.kind === 'cloze')).toMatchObject({ back: 'token request' });
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(
+			/the note writes "token request"/
+		);
+	});
 });
 
 describe('classes where every member would be right', () => {
@@ -141,6 +160,16 @@ describe('numbers and versions', () => {
 		);
 		expect(q && answerOf(q)).toBe('80%');
 		expect(q?.options.every((o) => /^\d+%$/.test(o))).toBe(true);
+	});
+
+	it('are not asked as one step of a sequence the stem shows ("___, then 10%, 25%")', () => {
+		const { cards, notes } = generate([
+			note('A canary rollout moves a first share of 1% of live traffic, then 10%, 25% and so on.', [
+				'authn'
+			])
+		]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.some((b) => /order gives it away/.test(b.reason))).toBe(true);
 	});
 
 	it('offer only earlier versions after "since" (later ones would be true too)', () => {

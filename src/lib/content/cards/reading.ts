@@ -14,6 +14,7 @@ import {
 	plainText,
 	splitSentences,
 	startsWithPronoun,
+	withoutFiller,
 	withoutLeadingConjunction
 } from './text';
 
@@ -74,7 +75,9 @@ export function readNote(
 	}
 	// a definition's "Term:" label is not part of its first sentence
 	const asked = isDefinition ? body.replace(/^[^:]{1,60}:\s+/, '') : body;
-	const sentences = splitSentences(asked).map((s) => withoutLeadingConjunction(s.text));
+	const sentences = splitSentences(asked).map((s) =>
+		withoutFiller(withoutLeadingConjunction(s.text))
+	);
 	const ownSentences = splitSentences(isDefinition ? asked : plainText(fixed)).length;
 	const tested = sentences.map((s, i) => testable(s, i === 0 ? undefined : sentences[i - 1]));
 	const override = entries.find((e) => e.type === 'classify');

@@ -6,6 +6,7 @@ import {
 	slug,
 	splitSentences,
 	startsWithPronoun,
+	withoutFiller,
 	withoutLeadingConjunction
 } from './text';
 
@@ -95,6 +96,12 @@ describe('pronoun stems', () => {
 		expect(startsWithPronoun('These days, there is something called VAP')).toBe(false);
 	});
 
+	it('an "it" that points at nothing is not a pronoun subject', () => {
+		expect(startsWithPronoun('It used to be the case that a secret was created')).toBe(false);
+		expect(startsWithPronoun('It is possible to bind a role to a group')).toBe(false);
+		expect(startsWithPronoun('It is a tool for AppArmor profiles')).toBe(true);
+	});
+
 	it('drops a spoken "And then" but keeps the case of a term', () => {
 		expect(withoutLeadingConjunction('And then we had CVE-2021-28235')).toBe(
 			'We had CVE-2021-28235'
@@ -110,5 +117,21 @@ describe('slug', () => {
 		expect(slug('--anonymous-auth')).toBe('anonymous-auth');
 		expect(slug('system:masters')).toBe('system-masters');
 		expect(slug('1.29')).toBe('1.29');
+	});
+});
+
+describe('withoutFiller', () => {
+	it('drops a spoken "basically" that adds nothing', () => {
+		expect(
+			withoutFiller('Nodes can create mirror pods, which basically makes static pods visible')
+		).toBe('Nodes can create mirror pods, which makes static pods visible');
+		expect(withoutFiller('gVisor works by basically acting as a kernel')).toBe(
+			'gVisor works by acting as a kernel'
+		);
+	});
+
+	it('keeps it where the sentence around it is garbled', () => {
+		const garbled = 'and they basically it checks like if certain keys contain certain values';
+		expect(withoutFiller(garbled)).toBe(garbled);
 	});
 });

@@ -99,12 +99,30 @@ export function withoutLeadingConjunction(sentence: string): string {
 }
 
 /**
+ * The sentence without a spoken "basically" that adds nothing to what it says ("which basically
+ * makes static pods visible" -> "which makes static pods visible"). Not where it sits between two
+ * subjects ("they basically it checks"): that sentence is garbled, and stays spoken filler.
+ */
+export function withoutFiller(sentence: string): string {
+	if (/\b(?:they|it|we|you|he|she)\s+basically\s+(?:it|they|we|you|he|she)\b/i.test(sentence))
+		return sentence;
+	return sentence.replace(/(^|\s)basically,?\s+(?=\S)/gi, '$1');
+}
+
+/**
  * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
  * "This ...", "These ...") or no subject at all ("Uses AES GCM, ...").
  */
 export function startsWithPronoun(sentence: string): boolean {
 	const s = withoutLeadingConjunction(sentence);
 	if (/^(?:these days|this way|that way|this time)\b/i.test(s)) return false;
+	// "It used to be the case that ...", "It is possible to ...": an "it" that points at nothing
+	if (
+		/^it (?:used to be|is|was|has been|is not|isn't|was not) (?:the case|possible|not possible|common|recommended|important)\b/i.test(
+			s
+		)
+	)
+		return false;
 	return (
 		/^(?:it|its|it's|this|these|that|those|they|them|their|both|such|he|she)\b/i.test(s) ||
 		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(

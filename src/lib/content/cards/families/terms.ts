@@ -7,7 +7,7 @@
 import type { Card } from '../../schema';
 import { distractorsFor, type DistractorResult } from '../distractors';
 import { extractTerms, type Term } from '../extract';
-import { answerForms, formIn, type AnswerForms } from '../forms';
+import { answerForms, contentWords, formIn, type AnswerForms } from '../forms';
 import { blankedStem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
 import {
@@ -125,16 +125,18 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 		const best = perSentence.get(c.sentence);
 		if (!best || c.score > best.score) perSentence.set(c.sentence, c);
 	}
+	const runnersUp = new Map<number, Candidate[]>();
 	for (const c of candidates) {
 		const best = perSentence.get(c.sentence);
-		if (best !== c)
-			blocked.push({
-				item: c.term.value,
-				reason: `a better term of the same sentence is asked (${best?.term.value})`
-			});
-		else if (c.score < MIN_SCORE)
+		if (best === c && c.score < MIN_SCORE)
 			blocked.push({ item: c.term.value, reason: `filler (score ${c.score} below ${MIN_SCORE})` });
+		else if (best !== c && c.score >= MIN_SCORE)
+			runnersUp.set(c.sentence, [...(runnersUp.get(c.sentence) ?? []), c]);
 	}
+	for (const list of runnersUp.values()) list.sort((a, b) => b.score - a.score);
+	const tried = new Set<Candidate>();
+	/** Sentences a card asks about. */
+	const asked = new Set<number>();
 	const ranked = [...perSentence.values()]
 		.filter((c) => c.score >= MIN_SCORE && !tested[c.sentence]?.blocked)
 		.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
@@ -143,11 +145,11 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 	let clozes = 0;
 	let mcqs = 0;
 	const usedSentences = new Set<number>();
-	for (const c of ranked) {
+	const attempt = (c: Candidate): void => {
 		const answer = c.term.value.toLowerCase();
 		if (seenAnswers.has(answer) || seenAnswers.has(c.term.surface.toLowerCase())) {
 			blocked.push({ item: c.term.value, reason: 'already asked in this note' });
-			continue;
+			return;
 		}
 		seenAnswers.add(answer);
 		const term = asAnswer(c.term);
@@ -162,7 +164,16 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 					: stemProblem(stem.text);
 		if (problem) {
 			blocked.push({ item: term.value, reason: problem });
-			continue;
+			return;
+		}
+		// "moving ___ of live traffic, then 10%, 25%": where the stem shows other values of the
+		// answer's unit, the order gives the answer away and a value between would fit as well
+		if (term.type === 'number' && sameUnitIn(stem.text, term, glossary)) {
+			blocked.push({
+				item: term.value,
+				reason: 'one of several values of its unit in the sentence: their order gives it away'
+			});
+			return;
 		}
 		let full = sentenceText(sentences, c.sentence, withPrevious);
 		// "We can utilize an API called ___." says too little: the next sentence ("It will
@@ -190,7 +201,7 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				item: term.value,
 				reason: 'its sentence is already shown in another card of this note'
 			});
-			continue;
+			return;
 		}
 		const front = withSubject(stem.text, note.tags, forms) + context;
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
@@ -204,23 +215,53 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				defined || loosely(term.surface) === loosely(term.glossary?.term ?? '')
 					? term.glossary!.term
 					: term.surface;
-			const made = defined
+			// "selfsubject review": the glossary's "SelfSubjectReview" is not the note's answer, and
+			// the note's spelling would stand alone among well-spelt names
+			const misspelt = !defined && option !== term.surface && !mentions(reading.everything, option);
+			const drawn = defined
 				? definedMade(p, defined, id, full)
 				: distractorsFor(term, glossary, note.tags, reading.everything, id, full, option);
+			const made: DistractorResult =
+				misspelt && 'distractors' in drawn
+					? { reason: `the note writes "${term.surface}", not "${option}"` }
+					: drawn;
 			const distractors =
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
 				'reason' in made ? made.reason : mcqProblem(front, [option, ...distractors], 0, forms);
-			if (!refused) {
+			// the first three wrong options fail the gate (a cue word only the answer shares, mixed
+			// case, the answer alone of its shape): another set of the same class may pass it
+			const chosen = !refused
+				? { option, distractors }
+				: 'distractors' in made && !defined
+					? firstPassing(
+							front,
+							forms,
+							option,
+							[...made.distractors, ...(made.spare ?? [])],
+							refused
+						)
+					: undefined;
+			if (chosen) {
 				mcqs++;
-				cards.push(mcqCard(p.idFor('mcq', term.value), front, option, distractors, full, p.base));
+				cards.push(
+					mcqCard(
+						p.idFor('mcq', term.value),
+						front,
+						chosen.option,
+						chosen.distractors,
+						full,
+						p.base
+					)
+				);
 				shown.forEach((i) => usedSentences.add(i));
-				continue;
+				asked.add(c.sentence);
+				return;
 			}
 			// an answer that is not the only right one makes no cloze either
 			if ('reason' in made && made.unique === false) {
 				blocked.push({ item: term.value, reason: made.reason });
-				continue;
+				return;
 			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
 		}
@@ -234,9 +275,63 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				...p.base
 			});
 			shown.forEach((i) => usedSentences.add(i));
+			asked.add(c.sentence);
+		}
+	};
+	for (const c of ranked) attempt(c);
+	// a sentence whose best term made no card (its blank would be ambiguous, its class has too few
+	// wrong options, the blank sits in a list) may still ask its next term: the same checks apply
+	for (const c of ranked) {
+		for (const next of runnersUp.get(c.sentence) ?? []) {
+			if (asked.has(c.sentence)) break;
+			tried.add(next);
+			attempt(next);
 		}
 	}
+	for (const c of candidates) {
+		const best = perSentence.get(c.sentence);
+		if (best !== c && !tried.has(c))
+			blocked.push({
+				item: c.term.value,
+				reason: `a better term of the same sentence is asked (${best?.term.value})`
+			});
+	}
 	return cards;
+}
+
+/**
+ * The first set of three wrong options, in rank order (the first three, then the class's spare
+ * ones), that passes the same gate as the first set: "kube-scheduler" beside "etcd" where three
+ * kube-* components left it alone of its shape. The answer stays as the note writes it.
+ */
+function firstPassing(
+	front: string,
+	forms: AnswerForms,
+	option: string,
+	pool: string[],
+	refused: string
+): { option: string; distractors: string[] } | undefined {
+	// the stem itself is at fault: no other set lifts it
+	if (/still in the stem|one of a pair/.test(refused)) return undefined;
+	const cased = pool.map((d) => casedLike(d, option));
+	// a cue word only the answer shares: some wrong option must share it too
+	const cue = /only the answer shares the word "([^"]+)"/.exec(refused)?.[1];
+	if (cue && !cased.some((d) => contentWords(d).has(cue))) return undefined;
+	// mixed case: three wrong options in the answer's case, or an acronym among them
+	const upper = (o: string) => /^\p{Lu}/u.test(o);
+	if (
+		/mix capitalised/.test(refused) &&
+		cased.filter((d) => upper(d) === upper(option)).length < 3 &&
+		!cased.some((d) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(d))
+	)
+		return undefined;
+	for (let i = 0; i < cased.length; i++)
+		for (let j = i + 1; j < cased.length; j++)
+			for (let k = j + 1; k < cased.length; k++) {
+				const distractors = [cased[i]!, cased[j]!, cased[k]!];
+				if (!mcqProblem(front, [option, ...distractors], 0, forms)) return { option, distractors };
+			}
+	return undefined;
 }
 
 /** Where a note's topic is not named in its stem, the stem says it: "In etcd, the peer interface …". */
@@ -340,6 +435,14 @@ function stemFor(
 	// a second blank the answer as written would not fill ("ephemeralContainers" for "ephemeral containers")
 	const otherForm = found.find((f) => f.toLowerCase() !== term.surface.toLowerCase());
 	return { text, blanks: text.split('___').length - 1, otherForm };
+}
+
+/** Whether a stem shows another number in the unit of a number term ("then 10%" beside "___"). */
+function sameUnitIn(stem: string, term: Term, glossary: Glossary): boolean {
+	const unit = (u: string | undefined) => (u ?? '').toLowerCase().replace(/s$/, '');
+	return extractTerms(stem, glossary).some(
+		(t) => t.type === 'number' && unit(t.unit) === unit(term.unit)
+	);
 }
 
 /** What a term is asked as: a flag's name without its value (`--anonymous-auth` of `--anonymous-auth=false`). */
