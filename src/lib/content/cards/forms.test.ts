@@ -76,11 +76,30 @@ describe('cues and form outliers', () => {
 	it('finds no cue when a wrong option shares the word too', () => {
 		expect(
 			cueWord(
-				'Which plugin checks the security of a pod?',
+				'Which plugin enforces the standards for a pod?',
 				['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'],
 				0
 			)
 		).toBeUndefined();
+	});
+
+	// blind read round 8: "works with the Node authorizer to restrict nodes" gave NodeRestriction
+	// away, though PodNodeSelector shares "node" and PodTolerationRestriction "restrict"
+	it("finds the answer's name spelled out by the stem, whatever words the others share", () => {
+		expect(
+			cueWord(
+				'___ is an admission controller that works with the Node authorizer to restrict nodes.',
+				['NodeRestriction', 'PodNodeSelector', 'PodTolerationRestriction', 'PodSecurity'],
+				0
+			)
+		).toBe('node+restriction');
+		expect(
+			cueWord(
+				'Which plugin checks the security of a pod?',
+				['PodSecurity', 'SecurityContextDeny', 'PodNodeSelector', 'EventRateLimit'],
+				0
+			)
+		).toBe('pod+security');
 	});
 
 	it('finds a cue word the answer shares even when a wrong option shares another', () => {

@@ -187,17 +187,14 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 	const others = new Set(shared.flatMap((s, i) => (i === answerIndex ? [] : [...s])));
 	const cue = [...(shared[answerIndex] ?? [])].find((w) => !others.has(w));
 	if (cue) return cue;
-	// "development ... operations, hence ___": the answer's words are the stem's, shortened
+	// "development ... operations, hence ___": the answer's words are the stem's, shortened; "to
+	// restrict nodes" for NodeRestriction: its name spelled out, whatever words the others share
 	const parts = termWords(options[answerIndex] ?? '').filter((w) => w.length >= 3 && !STOP.has(w));
 	// ("Ops" for operational: a short plural part by its first two letters)
 	const head = (w: string) => (w.length <= 4 && w.endsWith('s') ? w.slice(0, 2) : w.slice(0, 3));
 	const shortened = (w: string) =>
 		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(head(w)));
-	if (
-		parts.length > 1 &&
-		parts.some(shortened) &&
-		parts.every((w) => inStem.has(root(w)) || shortened(w))
-	)
+	if (parts.length > 1 && parts.every((w) => inStem.has(root(w)) || shortened(w)))
 		return parts.join('+');
 	// "Without ___, each tenant ...": a stem word inside a longer word of the answer (Multitenancy)
 	const otherText = options
