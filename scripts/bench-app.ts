@@ -4,12 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
-import { waitForServiceWorker } from '../tests/e2e/service-worker';
-import { StaticServer } from '../tests/e2e/static-server';
 import { fileSize, precacheSize, routeBundles } from './bundle-size';
+import { installedAppOffline, markCardShown } from './installed-app';
 import { median } from './median';
 
 export const LIGHTHOUSE_PAGES = ['/', '/notes?tags=etcd', '/study', '/quiz', '/stats'];
@@ -103,33 +101,11 @@ export async function lighthouseRows(pages = LIGHTHOUSE_PAGES, runs = 3): Promis
  *   from IndexedDB: no page of the app can show anything sooner on this machine.
  */
 export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
-	const server = new StaticServer();
-	const origin = await server.start();
-	const browser = await chromium.launch({
-		executablePath: browserExecutable(),
-		args: CHROMIUM_ARGS
-	});
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const { browser, context, origin } = await installedAppOffline();
 	const card: number[] = [];
 	const home: number[] = [];
 	try {
-		const page = await context.newPage();
-		await page.goto(`${origin}/study?tags=etcd`);
-		await waitForServiceWorker(page);
-		await page.locator('article.card').first().waitFor();
-		await page.close();
-		await context.setOffline(true);
-		await server.stop();
-		await context.addInitScript(() => {
-			const seen = new MutationObserver(() => {
-				if (!document.querySelector('article.card')) return;
-				seen.disconnect();
-				requestAnimationFrame(() =>
-					setTimeout(() => ((window as { cardShown?: number }).cardShown = performance.now()))
-				);
-			});
-			seen.observe(document, { subtree: true, childList: true });
-		});
+		await context.addInitScript(markCardShown);
 		/** Opens `path` in a new tab and waits for `time` to give the page's figure. */
 		const open = async (path: string, time: () => number | undefined) => {
 			const tab = await context.newPage();
@@ -148,7 +124,6 @@ export async function firstCardOfflineRows(runs = 7): Promise<string[][]> {
 		}
 	} finally {
 		await browser.close();
-		await server.stop();
 	}
 	return [
 		['first card, offline, 4x CPU', `median ${median(card)} ms`, `runs ${card.join(', ')} ms`],

@@ -11,10 +11,7 @@
  * Needs a build (`npm run build`). Prints figures only; tracing itself slows the page somewhat.
  */
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
-import { waitForServiceWorker } from '../tests/e2e/service-worker';
-import { StaticServer } from '../tests/e2e/static-server';
+import { installedAppOffline, markCardShown } from './installed-app';
 
 const { values } = parseArgs({
 	options: {
@@ -44,7 +41,7 @@ interface PageFigures {
 	card: number;
 }
 
-/** Runs in the page before its scripts: notes IndexedDB open/transaction spans and the card. */
+/** Runs in the page before its scripts: notes IndexedDB open/transaction spans. */
 function instrument() {
 	const spans: [string, number, number][] = [];
 	(window as unknown as { idbSpans: typeof spans }).idbSpans = spans;
@@ -68,17 +65,6 @@ function instrument() {
 		tx.addEventListener('abort', done);
 		return tx;
 	};
-	const seen = new MutationObserver(() => {
-		if (!document.querySelector('article.card')) return;
-		seen.disconnect();
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				(window as { cardShown?: number }).cardShown = performance.now();
-				performance.mark('card-shown');
-			})
-		);
-	});
-	seen.observe(document, { subtree: true, childList: true });
 }
 
 const short = (url: string) => url.replace(/^.*\//, '').replace(/\?.*$/, '') || url;
@@ -152,24 +138,12 @@ function eventTime(events: TraceEvent[], names: RegExp, from: number, to: number
 }
 
 async function main(): Promise<void> {
-	const server = new StaticServer();
-	const origin = await server.start();
-	const browser = await chromium.launch({
-		executablePath: browserExecutable(),
-		args: CHROMIUM_ARGS
-	});
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const { browser, context, origin } = await installedAppOffline(values.path);
 	try {
-		const install = await context.newPage();
-		await install.goto(`${origin}${values.path}`);
-		await waitForServiceWorker(install);
-		await install.locator('article.card').first().waitFor();
-		await install.close();
-		await context.setOffline(true);
-		await server.stop();
 		// tsx compiles named functions with esbuild's __name helper: give the page one
 		await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 		await context.addInitScript(instrument);
+		await context.addInitScript(markCardShown);
 		for (let run = 0; run < Number(values.runs); run++) {
 			const tab = await context.newPage();
 			const cdp = await context.newCDPSession(tab);
@@ -203,7 +177,6 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await browser.close();
-		await server.stop();
 	}
 }
 
