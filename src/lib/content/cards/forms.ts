@@ -150,13 +150,15 @@ const STOP = new Set(
 
 /**
  * A word's root, crudely but on the safe side: "restricts" and "NodeRestriction" share "restri",
- * "unencrypted" and "EncryptionConfiguration" share "encryp".
+ * "unencrypted" and "EncryptionConfiguration" share "encryp", "debug" and "Debugging" "debug".
  */
 export function root(word: string): string {
 	const bare = word
 		.toLowerCase()
 		.replace(/^un(?=[a-z]{5})/, '')
-		.replace(/(?:ations?|itions?|tions?|ions?|ments?|ness|ings?|ers?|ed|ies|es|s|ive|ly)$/, '');
+		.replace(/(?:ations?|itions?|tions?|ions?|ments?|ness|ings?|ers?|ed|ies|es|s|ive|ly)$/, '')
+		// "debugging" -> "debugg" -> "debug", as the verb: a doubled last consonant is one
+		.replace(/([b-df-hj-np-tv-z])\1$/, '$1');
 	return bare.slice(0, 6);
 }
 

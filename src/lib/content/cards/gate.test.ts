@@ -141,6 +141,32 @@ describe('MCQs that give themselves away', () => {
 				0
 			)
 		).toMatch(/agree with "are"/);
+		// every option singular, the verb plural: the note said "Container images are"
+		expect(
+			mcqProblem(
+				'___ are lightweight and the containerization process requires a file of dependencies.',
+				['Container Image', 'Sidecar Container', 'WebAssembly', 'Container Orchestration'],
+				0
+			)
+		).toMatch(/answer does not agree with "are"/);
+		expect(
+			mcqProblem(
+				'___ is lightweight and needs a file that lists its dependencies.',
+				['Container Image', 'Sidecar Container', 'WebAssembly', 'Container Orchestration'],
+				0
+			)
+		).toBeUndefined();
+	});
+
+	// "engineers have to debug the app": the verb gives Debugging away
+	it('finds the answer as another word of its root in the stem (debug, Debugging)', () => {
+		expect(
+			mcqProblem(
+				'When bugs appear, engineers have to debug the app. ___ is no easy task.',
+				['Debugging', 'Service Discovery', 'Vertical Scaling', 'Virtualization'],
+				0
+			)
+		).toMatch(/shares the word "debug"/);
 	});
 
 	it('accepts options of one form with no cue', () => {

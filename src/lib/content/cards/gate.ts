@@ -120,6 +120,9 @@ export function mcqProblem(
 	if (/\ba\(n\) ___/i.test(stem) && options.some(plural)) return 'a plural option after "a(n)"';
 	if (after && new Set(options.map(plural)).size > 1)
 		return `the options do not all agree with "${after}"`;
+	// "___ are lightweight" with "Container Image": the note's plural, shown by its singular name
+	if (after && plural(options[answerIndex] ?? '') !== /^(?:are|were|have)$/.test(after))
+		return `the answer does not agree with "${after}"`;
 	const cased = new Set(options.map((o) => /^\p{Lu}/u.test(o)));
 	if (cased.size > 1 && !options.some((o) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(o)))
 		return 'the options mix capitalised and lower-case names';
