@@ -102,6 +102,24 @@ describe('cues and form outliers', () => {
 		).toBe('pod+security');
 	});
 
+	// blind read round 8 (cncf): "secure" points at the only option with "Sec" in its name
+	it("finds a three-letter part of the answer's name that starts a stem word", () => {
+		expect(
+			cueWord(
+				'___ focuses on breaking down team silos and promotes secure, automated workflows.',
+				['DevSecOps', 'Site Reliability Engineering', 'Agile Software Development', 'GitOps'],
+				0
+			)
+		).toBe('sec');
+		expect(
+			cueWord(
+				'___ focuses on breaking down team silos between developers and operators.',
+				['DevSecOps', 'Site Reliability Engineering', 'Agile Software Development', 'DevOps'],
+				0
+			)
+		).toBeUndefined();
+	});
+
 	it('finds a cue word the answer shares even when a wrong option shares another', () => {
 		expect(
 			cueWord(

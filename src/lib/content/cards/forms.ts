@@ -198,11 +198,20 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 		!inStem.has(root(w)) && [...inStem].some((r) => r.startsWith(head(w)));
 	if (parts.length > 1 && parts.every((w) => inStem.has(root(w)) || shortened(w)))
 		return parts.join('+');
-	// "Without ___, each tenant ...": a stem word inside a longer word of the answer (Multitenancy)
 	const otherText = options
 		.filter((_, i) => i !== answerIndex)
 		.join(' ')
 		.toLowerCase();
+	// "secure, automated workflows" for DevSecOps: a three-letter part of its name starts a word
+	const part = parts.find(
+		(w) =>
+			parts.length > 1 &&
+			w.length === 3 &&
+			!otherText.includes(w) &&
+			[...inStem].some((r) => r.length >= 5 && r.startsWith(w))
+	);
+	if (part) return part;
+	// "Without ___, each tenant ...": a stem word inside a longer word of the answer (Multitenancy)
 	return [...inStem].find((r) => {
 		const start = r.slice(0, 5);
 		return (
