@@ -1,16 +1,18 @@
 /**
- * npm run bench:study [-- --cards 50000 --reviews 500000 --runs 100]
+ * npm run bench:study [-- --cards 50000 --reviews 500000 --runs 100] [--profile]
  *
  * Fills IndexedDB in Chromium with cards and review rows through the app's storage module and
  * prints the due-queue build time and the answer-to-next-card time (p50/p95) at 1x and 4x CPU
  * throttle, through the storage verbs and, when build/ exists (`npm run build`), on the built
- * study page. Prints figures; sets no limits.
+ * study page. Prints figures; sets no limits. `--profile`: instead, where the tag deck's due queue
+ * spends its time at 4x (a CPU profile of its runs, unminified: self time by function, and the
+ * time the page sat waiting for IndexedDB).
  */
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, type Rollup } from 'vite';
 import { browserExecutable, CHROMIUM_ARGS } from '../tests/browser';
 import { StaticServer } from '../tests/e2e/static-server';
@@ -19,7 +21,8 @@ const { values } = parseArgs({
 	options: {
 		cards: { type: 'string', default: '50000' },
 		reviews: { type: 'string', default: '500000' },
-		runs: { type: 'string', default: '100' }
+		runs: { type: 'string', default: '100' },
+		profile: { type: 'boolean', default: false }
 	}
 });
 const cards = Number(values.cards);
@@ -33,7 +36,7 @@ async function bundle(): Promise<string> {
 		resolve: { alias: { $lib: resolve('src/lib') } },
 		build: {
 			write: false,
-			minify: true,
+			minify: !values.profile,
 			lib: { entry: resolve('scripts/bench-study-page.ts'), formats: ['iife'], name: 'benchStudy' }
 		}
 	})) as Rollup.RollupOutput[] | Rollup.RollupOutput;
@@ -116,6 +119,48 @@ function timeStudyPage(runs: number): Promise<number[]> {
 	})();
 }
 
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** The tag deck's due queue at 4x under the CPU profiler: where its time goes. */
+async function profileQueue(page: Page, cdp: CDPSession, now: number): Promise<void> {
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+	await cdp.send('Profiler.start');
+	const times = (await page.evaluate(
+		([t, n]) =>
+			(globalThis as unknown as { bench: BenchApi }).bench.timeQueue!(
+				{ tags: ['tag3', 'tag7'], exclude: ['tag9'], query: '' },
+				t,
+				n
+			),
+		[now, runs] as const
+	)) as number[];
+	const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+		profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+	};
+	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<string, number>();
+	profile.samples.forEach((id, i) => {
+		const frame = byNode.get(id)!.callFrame;
+		const file = frame.url.replace(/^.*\//, '');
+		const name = frame.url
+			? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`
+			: frame.functionName;
+		self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+	});
+	const total = [...self.values()].reduce((a, b) => a + b, 0);
+	console.log(`  due queue, 2 tags minus 1, CPU 4x, under the profiler: ${fmt(times)}`);
+	console.log(`  ${total.toFixed(0)} ms sampled; self time by function (ms, share):`);
+	for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+		console.log(
+			`    ${ms.toFixed(1).padStart(7)}  ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`
+		);
+}
+
 async function main(): Promise<void> {
 	const code = await bundle();
 	const site = mkdtempSync(join(tmpdir(), 'bench-study-'));
@@ -149,6 +194,7 @@ async function main(): Promise<void> {
 		);
 		console.log(`  fill IndexedDB: ${(fillMs / 1000).toFixed(1)} s`);
 		const cdp = await context.newCDPSession(page);
+		if (values.profile) return await profileQueue(page, cdp, now);
 		for (const rate of [1, 4]) {
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 			const all = { tags: [], exclude: [], query: '' };
