@@ -55,7 +55,9 @@ async function answer(page: Page): Promise<string> {
 	await expect(async () => {
 		// an answer the app could not save says so: fail with its words, not a timeout
 		if (await alert.isVisible()) throw new Error(`the app said: ${await alert.innerText()}`);
-		if (await next.isVisible()) await next.click();
+		// a short click: a Continue already tapped (an MCQ resumed answered) can go between
+		// isVisible and the click, and a click waits for its button without end (CI failed on it)
+		if (await next.isVisible()) await next.click({ timeout: 1_000 });
 		await expect(
 			page.locator(`article.card[data-card-id="${id}"]`),
 			`card ${id} still on screen`
