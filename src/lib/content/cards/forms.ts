@@ -203,13 +203,14 @@ export function cueWord(stem: string, options: string[], answerIndex: number): s
 		.join(' ')
 		.toLowerCase();
 	// "secure, automated workflows" for DevSecOps: a three-letter part of its name starts a word
-	const part = parts.find(
-		(w) =>
-			parts.length > 1 &&
-			w.length === 3 &&
-			!otherText.includes(w) &&
-			[...inStem].some((r) => r.length >= 5 && r.startsWith(w))
-	);
+	const part =
+		parts.length > 1 &&
+		parts.find(
+			(w) =>
+				w.length === 3 &&
+				!otherText.includes(w) &&
+				[...inStem].some((r) => r.length >= 5 && r.startsWith(w))
+		);
 	if (part) return part;
 	// "Without ___, each tenant ...": a stem word inside a longer word of the answer (Multitenancy)
 	return [...inStem].find((r) => {

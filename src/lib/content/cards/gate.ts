@@ -118,11 +118,11 @@ export function mcqProblem(
 		/[^s]s$/.test(o) && !/\bas a service$/i.test(o) && !/[\p{L}\p{N}]\p{Lu}\p{Ll}*s$/u.test(o);
 	const after = /___\s+(is|was|has|are|were|have)\b/i.exec(stem)?.[1]?.toLowerCase();
 	if (/\ba\(n\) ___/i.test(stem) && options.some(plural)) return 'a plural option after "a(n)"';
-	if (after && new Set(options.map(plural)).size > 1)
-		return `the options do not all agree with "${after}"`;
-	// "___ are lightweight" with "Container Image": the note's plural, shown by its singular name
-	if (after && plural(options[answerIndex] ?? '') !== /^(?:are|were|have)$/.test(after))
-		return `the answer does not agree with "${after}"`;
+	// every option agrees with the verb after the blank: "___ are lightweight" with "Container
+	// Image" (the note's plural shown by its singular name), or one plural among singulars
+	const disagrees = (o: string) => after && plural(o) !== /^(?:are|were|have)$/.test(after);
+	if (disagrees(options[answerIndex] ?? '')) return `the answer does not agree with "${after}"`;
+	if (options.some(disagrees)) return `the options do not all agree with "${after}"`;
 	const cased = new Set(options.map((o) => /^\p{Lu}/u.test(o)));
 	if (cased.size > 1 && !options.some((o) => /^[\p{Lu}\p{N}]{2,}s?$/u.test(o)))
 		return 'the options mix capitalised and lower-case names';
