@@ -130,6 +130,16 @@ describe('cues and form outliers', () => {
 		).toBe('securi');
 	});
 
+	it('sees a plural in -ies as the name in -y', () => {
+		expect(
+			cueWord(
+				'___ is the practice of storing the definition of policies as files.',
+				['Policy as Code', 'Version Control', 'GitOps', 'Continuous Integration'],
+				0
+			)
+		).toBe('policy');
+	});
+
 	it('finds a stem word inside a longer word of the answer', () => {
 		expect(
 			cueWord(

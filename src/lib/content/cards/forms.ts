@@ -150,12 +150,15 @@ const STOP = new Set(
 
 /**
  * A word's root, crudely but on the safe side: "restricts" and "NodeRestriction" share "restri",
- * "unencrypted" and "EncryptionConfiguration" share "encryp", "debug" and "Debugging" "debug".
+ * "unencrypted" and "EncryptionConfiguration" share "encryp", "debug" and "Debugging" "debug",
+ * "policies" and "Policy" "policy".
  */
 export function root(word: string): string {
 	const bare = word
 		.toLowerCase()
 		.replace(/^un(?=[a-z]{5})/, '')
+		// "policies" and "Policy" alike
+		.replace(/(?<=[a-z]{3})ies$/, 'y')
 		.replace(/(?:ations?|itions?|tions?|ions?|ments?|ness|ings?|ers?|ed|ies|es|s|ive|ly)$/, '')
 		// "debugging" -> "debugg" -> "debug", as the verb: a doubled last consonant is one
 		.replace(/([b-df-hj-np-tv-z])\1$/, '$1');

@@ -65,6 +65,14 @@ describe('stems a student can answer', () => {
 		[
 			'Protocol version 2 has been disabled since version ___ of etcd (etcd ___.0, in 2019).',
 			/part of a longer number/
+		],
+		[
+			'Desired states are defined in a(n) ___ system such as Git and compared with the actual state.',
+			/example of the answer follows/
+		],
+		[
+			'Each component is built to perform one specific function for any number of services. This pattern is slower to build than ___.',
+			/refers to something/
 		]
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
@@ -189,6 +197,16 @@ describe('MCQs where the stem hands over the answer', () => {
 				0
 			)
 		).toMatch(/one of a pair/);
+	});
+
+	it('refuses a stem that compares with the answer: its siblings compare as well', () => {
+		expect(
+			mcqProblem(
+				'There are similarities with ___, but SRE ensures that code in production works properly.',
+				['DevOps', 'Continuous Delivery', 'GitOps', 'Continuous Integration'],
+				0
+			)
+		).toMatch(/compares with the answer/);
 	});
 
 	it("finds a cue in the answer's other names (RBAC: role-based access control)", () => {

@@ -33,7 +33,6 @@ const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confi
 // "this functionality", "such tools": a thing named before; not "this will", "this tricks", "this could"
 const THIS_THING =
 	/\b(?:this|such) (?!(?:is|was|are|were|will|would|can|could|may|might|should|must|has|had|have|does|did|means|meant|makes|made|allows|lets|gives|leads|requires|way|time|case)\b)\p{L}+(?<!ed)(?<![^s]s)\b/iu;
-const firstSentence = (text: string) => text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? text;
 
 /** Why a cloze or MCQ stem cannot be answered as written, or undefined. */
 export function stemProblem(stem: string): string | undefined {
@@ -59,8 +58,9 @@ export function stemProblem(stem: string): string | undefined {
 		DANGLING.test(text) ||
 		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) ||
 		/\b(?:this|the term|such)\b/i.test(first) ||
-		// "reducing the need for this functionality", "___ also allows": what it means is before
-		THIS_THING.test(firstSentence(text)) ||
+		// "reducing the need for this functionality", "___ also allows", "This pattern is slower
+		// than ___" after a sentence that never names the pattern: what it means is before
+		THIS_THING.test(text) ||
 		/\balso\b/i.test(text.split(/\s+/).slice(0, 3).join(' '))
 	)
 		return 'the stem refers to something it does not include';
@@ -71,6 +71,9 @@ export function stemProblem(stem: string): string | undefined {
 	if (!balanced(text)) return 'the stem has an unbalanced quote or bracket';
 	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
+	// "a(n) ___ system such as Git": the answer's own example follows the blank
+	if (/___(?:\s+[\p{L}-]+){0,3},?\s+(?:such as|e\.g\.|for example|for instance)\s/iu.test(text))
+		return 'an example of the answer follows the blank';
 	// "etcd ___.0": the answer blanked inside a longer version or number
 	if (/___[.,]\d|\d[.,]___/.test(text)) return 'the blank is part of a longer number';
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
@@ -112,6 +115,9 @@ export function mcqProblem(
 	// "horizontal and ___", "SRE and ___ practices": the other half of a pair is given, and a
 	// sibling of the answer may pair with it as well
 	if (/\p{L} (?:and|or) ___/u.test(stem)) return 'the blank is one of a pair ("x and ___")';
+	// "There are similarities with ___": what is like the answer may be like a sibling as well
+	if (/\b(?:similar(?:ities)?|akin|comparable|analogous) (?:to|with) ___/i.test(stem))
+		return 'the stem compares with the answer, and its siblings compare too';
 	// "A(n) ___ is" with "Nodes" among the options; "___ are" with one plural answer
 	// (not a CamelCase name that ends in "s": GitOps, DevOps; nor "... as a Service")
 	const plural = (o: string) =>

@@ -87,10 +87,18 @@ describe('open lists', () => {
 });
 
 describe('pronoun stems', () => {
-	it.each(['It runs the pod in a VM', 'These have an expiry time', 'Uses AES GCM, with metadata'])(
-		'"%s" needs the sentence before it',
-		(s) => expect(startsWithPronoun(s)).toBe(true)
-	);
+	it.each([
+		'It runs the pod in a VM',
+		'These have an expiry time',
+		'Uses AES GCM, with metadata',
+		'By representing servers, load balancers and subnets as code, it allows teams one source of truth'
+	])('"%s" needs the sentence before it', (s) => expect(startsWithPronoun(s)).toBe(true));
+
+	it('an opening phrase with its own subject after it is not a pronoun stem', () => {
+		expect(
+			startsWithPronoun('By automating the release cycle, CD does for operations what CI did')
+		).toBe(false);
+	});
 
 	it('"These days ..." is not a pronoun subject', () => {
 		expect(startsWithPronoun('These days, there is something called VAP')).toBe(false);

@@ -111,7 +111,7 @@ export function withoutFiller(sentence: string): string {
 
 /**
  * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
- * "This ...", "These ...") or no subject at all ("Uses AES GCM, ...").
+ * "This ...", "These ...", "By doing so, it ...") or no subject at all ("Uses AES GCM, ...").
  */
 export function startsWithPronoun(sentence: string): boolean {
 	const s = withoutLeadingConjunction(sentence);
@@ -125,6 +125,10 @@ export function startsWithPronoun(sentence: string): boolean {
 		return false;
 	return (
 		/^(?:it|its|it's|this|these|that|those|they|them|their|both|such|he|she)\b/i.test(s) ||
+		// "By representing resources as code, it allows ...": an opening phrase, then the pronoun
+		/^(?:by|after|before|when|while|through|on)\s+\w+ing\b.{0,200}?,\s+(?:it|this|they|these)\s/i.test(
+			s
+		) ||
 		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(
 			s
 		)

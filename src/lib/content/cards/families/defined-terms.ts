@@ -4,8 +4,8 @@
  * words, the terms' own names left out). Wrong options come from the related ones, inside a band:
  * related enough to be plausible, not so close that they would be right too.
  */
-import { contentWords } from '../forms';
-import type { Definition } from './definitions';
+import { contentWords, singular } from '../forms';
+import { kindOf, type Definition } from './definitions';
 
 export interface Related {
 	d: Definition;
@@ -63,9 +63,23 @@ class Vectors {
 	}
 }
 
+/**
+ * The word a name ends in, which may say what kind of thing it is: "deployment" of "Canary
+ * Deployment", "architecture" of "Event-Driven Architecture", "as a service" of "Function as a
+ * Service". None for a one-word name.
+ */
+function headOf(name: string): string | undefined {
+	const as = /\bas an? \w+$|\bas \w+$/i.exec(name)?.[0];
+	if (as) return as.toLowerCase();
+	// words as written: "GitOps" is one word, not "git ops"
+	const words = name.toLowerCase().split(/[\s-]+/);
+	return words.length > 1 ? singular(words.at(-1) ?? '') : undefined;
+}
+
 export class DefinedTerms {
 	readonly byNote: ReadonlyMap<string, Definition>;
 	readonly #byName = new Map<string, Definition>();
+	readonly #family = new Map<Definition, string>();
 	readonly #about: Vectors;
 	readonly #leads: Vectors;
 
@@ -83,6 +97,28 @@ export class DefinedTerms {
 		for (const d of all)
 			for (const n of d.names)
 				if (!this.#byName.has(n.toLowerCase())) this.#byName.set(n.toLowerCase(), d);
+		// a head names share names a family (Canary and Blue Green Deployment); a one-word name
+		// ending in it belongs too (Autoscaling beside Horizontal Scaling). Two names alone
+		// are a family only when the notes do not call them different kinds of thing (not Version
+		// Control, a practice, and Role-Based Access Control, a method)
+		const members = new Map<string, Definition[]>();
+		for (const d of all) {
+			const head = headOf(d.name);
+			if (head) members.set(head, [...(members.get(head) ?? []), d]);
+		}
+		const families = [...members].filter(([, list]) => {
+			if (list.length > 2) return true;
+			const kinds = new Set(list.map(kindOf).filter((k) => k !== undefined));
+			return list.length === 2 && kinds.size <= 1;
+		});
+		for (const [head, list] of families) for (const d of list) this.#family.set(d, head);
+		for (const d of all) {
+			const lower = d.name.toLowerCase();
+			const ends = families.find(
+				([h]) => h.length >= 5 && !headOf(d.name) && lower.endsWith(h) && lower !== h
+			);
+			if (ends) this.#family.set(d, ends[0]);
+		}
 		this.#about = new Vectors(new Map(all.map((d) => [d, about.get(d) ?? d.lead])));
 		this.#leads = new Vectors(new Map(all.map((d) => [d, d.lead])));
 	}
@@ -92,9 +128,17 @@ export class DefinedTerms {
 		return this.#byName.get(name.toLowerCase());
 	}
 
-	/** The defined terms the notes say something alike of, most related first. */
+	/** The family a term's name puts it in, shared with another defined term ("deployment"). */
+	family(d: Definition): string | undefined {
+		return this.#family.get(d);
+	}
+
+	/** The defined terms the notes say something alike of and those of its family, most related first. */
 	relatedTo(def: Definition): Related[] {
 		const near = new Set<Definition>();
+		// the family's members however little the notes say of them alike
+		const family = this.#family.get(def);
+		if (family) for (const [d, f] of this.#family) if (f === family && d !== def) near.add(d);
 		for (const x of this.#about.weights(def).keys())
 			for (const d of this.#about.index.get(x) ?? []) if (d !== def) near.add(d);
 		return [...near]

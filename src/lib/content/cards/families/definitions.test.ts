@@ -4,6 +4,7 @@ import {
 	definitionMcq,
 	definitionOf,
 	sentenceDefinitionCards,
+	termMcq,
 	type Definition
 } from './definitions';
 import { Glossary } from '../glossary';
@@ -92,6 +93,91 @@ describe('definition notes', () => {
 		expect(definitionMcq(lonely, definedTerms([lonely, ...defs]), '', 'n0000000002:mcq:y')).toEqual(
 			{ reason: 'fewer than three defined terms related to Seccomp' }
 		);
+	});
+});
+
+describe('wrong options of a defined term', () => {
+	const make = (texts: string[]) => texts.map((t) => definitionOf(t, ['delivery'])!);
+	const definedTerms = (list: Definition[]) =>
+		new DefinedTerms(new Map(list.map((d, i) => [`n${i}`, d])));
+	const deployments = make([
+		'Canary Deployment: A canary deployment is a release strategy that moves users to a new version step by step.',
+		'Blue Green Deployment: A blue green deployment is a release strategy that keeps two versions live and switches users at once.',
+		'Rolling Deployment: A rolling deployment is a release strategy that replaces old instances of a version one at a time.',
+		'Recreate Deployment: A recreate deployment is a release strategy that shuts the old version down before the new one starts.'
+	]);
+	const practices = make([
+		'Continuous Delivery: Continuous delivery is a release practice that moves every tested change to users as a new version.',
+		'GitOps: GitOps is a set of release practices in which a new version reaches users when its change is merged.',
+		'Feature Flags: A feature flag is a release technique that turns a new version on for some users step by step.'
+	]);
+	const options = (made: ReturnType<typeof definitionMcq>) =>
+		'distractors' in made ? [...made.distractors].sort() : made.reason;
+
+	it('come from the family its name puts it in, not from other release terms', () => {
+		const made = definitionMcq(
+			deployments[0]!,
+			definedTerms([...deployments, ...practices]),
+			'',
+			'n0000000003:mcq:canary'
+		);
+		expect(options(made)).toEqual([
+			'Blue Green Deployment',
+			'Recreate Deployment',
+			'Rolling Deployment'
+		]);
+	});
+
+	it('are not filled up with terms of another kind when the family is too small', () => {
+		// Feature Flags is a release technique, as related as can be, but not a deployment
+		const made = definitionMcq(
+			deployments[0]!,
+			definedTerms([deployments[0]!, deployments[1]!, ...practices]),
+			'',
+			'n0000000003:mcq:canary'
+		);
+		expect(options(made)).toBe('fewer than three defined terms related to Canary Deployment');
+	});
+
+	it('are none for a term of a kind too wide to tell them apart ("a process")', () => {
+		const processes = make([
+			'Debugging: Debugging is the process of finding and resolving the defects of programs.',
+			'Service Discovery: Service discovery is the process of locating the services of programs.',
+			'Profiling: Profiling is the process of measuring where programs spend their time.',
+			'Tracing: Tracing is the process of following a request through programs.'
+		]);
+		const made = definitionMcq(processes[0]!, definedTerms(processes), '', 'n0000000004:mcq:d');
+		expect(options(made)).toBe('fewer than three defined terms related to Debugging');
+	});
+
+	it('are not asked for at all when the stem names a sibling of the answer', () => {
+		const made = termMcq(
+			practices[0]!,
+			'By releasing to production often, ___ does for operations what CI did for development.',
+			'By releasing to production often, ___ does for operations what CI did for development.',
+			definedTerms([
+				...practices,
+				definitionOf(
+					'Continuous Integration (CI): Continuous integration is a practice of merging every change at once.',
+					['delivery']
+				)!
+			]),
+			'',
+			'n0000000005:mcq:cd'
+		);
+		expect(made).toEqual({
+			reason: 'the stem names Continuous Integration, a sibling of the answer'
+		});
+	});
+
+	it('do not make a family of two names that end alike but are different kinds of thing', () => {
+		const controls = make([
+			'Version Control: Version control is the practice of keeping every change of the code.',
+			'Role-Based Access Control: A method of granting access by the roles of users.'
+		]);
+		const terms = definedTerms([...controls, ...deployments]);
+		expect(terms.family(controls[0]!)).toBeUndefined();
+		expect(terms.family(deployments[0]!)).toBe('deployment');
 	});
 });
 

@@ -122,23 +122,17 @@ const KINDS: Record<string, string[]> = {
 		'practice',
 		'methodology',
 		'discipline',
-		'approach',
-		'strategy',
-		'method',
-		'art',
 		'philosophy',
 		'principle',
-		'paradigm',
 		'culture',
 		'movement',
 		'merger',
-		'model',
-		'pattern',
-		'style',
-		'architecture',
-		'design'
+		'art'
 	],
-	process: ['process', 'technique', 'activity', 'procedure', 'mechanism', 'operation', 'task'],
+	strategy: ['strategy', 'technique'],
+	approach: ['approach', 'paradigm'],
+	architecture: ['architecture', 'pattern', 'style', 'design', 'model'],
+	process: ['process', 'activity', 'procedure', 'mechanism', 'operation', 'task'],
 	property: [
 		'property',
 		'ability',
@@ -150,24 +144,18 @@ const KINDS: Record<string, string[]> = {
 		'degree',
 		'attribute'
 	],
-	machine: [
-		'computer',
-		'server',
-		'machine',
+	machine: ['computer', 'server', 'machine', 'host', 'node', 'device', 'installation'],
+	system: [
 		'system',
 		'platform',
 		'cluster',
-		'node',
-		'host',
-		'installation',
 		'environment',
 		'infrastructure',
 		'network',
 		'facility',
 		'building',
 		'group',
-		'collection',
-		'device'
+		'collection'
 	],
 	software: [
 		'tool',
@@ -178,7 +166,6 @@ const KINDS: Record<string, string[]> = {
 		'orchestrator',
 		'implementation',
 		'technology',
-		'service',
 		'component',
 		'framework',
 		'library',
@@ -186,26 +173,18 @@ const KINDS: Record<string, string[]> = {
 		'proxy',
 		'engine',
 		'product',
-		'project',
-		'cloud'
+		'project'
 	],
-	format: [
-		'protocol',
-		'format',
-		'file',
-		'document',
-		'standard',
-		'specification',
-		'representation',
-		'language',
-		'interface',
-		'way',
-		'certificate',
-		'image',
-		'object',
-		'resource'
-	]
+	service: ['service', 'cloud'],
+	format: ['format', 'representation', 'language', 'specification', 'standard', 'protocol', 'way'],
+	file: ['file', 'document', 'image', 'object', 'resource', 'certificate']
 };
+/**
+ * Kinds too wide to tell a fair wrong option by: "a process" is said of debugging, of service
+ * discovery and of a running container, "an approach" of event streaming and of security. A term
+ * of such a kind draws its wrong options only from its name's family.
+ */
+const WIDE_KINDS = new Set(['process', 'approach']);
 const KIND_OF = new Map(
 	Object.entries(KINDS).flatMap(([kind, genera]) => genera.map((g) => [g, kind] as const))
 );
@@ -278,6 +257,8 @@ export function termMcq(
 	cardId: string,
 	fromGlossary?: string[]
 ): DefinitionItem {
+	const sibling = siblingIn(quoted, def, defined);
+	if (sibling) return { reason: sibling };
 	const distractors = fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted);
 	if (!distractors) return { reason: `fewer than three defined terms related to ${def.name}` };
 	const answer = asOptionName(def.name);
@@ -286,17 +267,35 @@ export function termMcq(
 	return refused ? { reason: refused } : { question, answer, distractors: options };
 }
 
+/**
+ * Why a stem gives a defined term away by naming its sibling, or undefined: "by releasing
+ * often, ___ does what CI did" points at Continuous Delivery, the pair of Continuous Integration.
+ */
+export function siblingIn(
+	stem: string,
+	def: Definition,
+	defined: DefinedTerms
+): string | undefined {
+	const own = contentWords(def.name);
+	const sibling = [...defined.byNote.values()].find(
+		(d) =>
+			d !== def &&
+			!sameName(def, d) &&
+			[...contentWords(d.name)].some((w) => own.has(w)) &&
+			formIn(stem, formsOfDefinition(d)) !== undefined
+	);
+	return sibling && `the stem names ${sibling.name}, a sibling of the answer`;
+}
+
 /** Below this, two terms have too little in common for one to be a plausible wrong option. */
 const MIN_RELATEDNESS = 0.04;
-/** From this on, a term of another kind is close enough to be a fair wrong option. */
-const RELATED_ACROSS_KINDS = 0.12;
 /** From this on, two definitions read alike: siblings, each arguably right where the other is. */
 const SIBLING_LIKENESS = 0.5;
 
 /**
  * Three other defined terms as wrong options, or undefined: those most related to the answer
- * (what the notes say of them shares informative words), of its kind or, when closely related,
- * of another; never a sibling whose definition reads like the answer's, one whose own definition
+ * (what the notes say of them shares informative words), of its name's family or of its kind;
+ * never a sibling whose definition reads like the answer's, one whose own definition
  * fits the stem as well (either may be right too), one named in the note, or one whose name
  * could pass for the answer's.
  */
@@ -315,10 +314,21 @@ export function definedOptions(
 	const shared = (name: string) => [...contentWords(name)].some((w) => cues.has(w));
 	const kind = kindOf(def);
 	if (!kind) return undefined;
+	const family = defined.family(def);
+	// of the answer's kind: of its name's family ("Blue Green" beside "Canary Deployment"), or of
+	// its kind but not of another family (not "Vertical Scaling" beside "Canary Deployment")
+	const ofKind = (d: Definition) => {
+		const theirs = defined.family(d);
+		if (family && theirs === family) return true;
+		if (WIDE_KINDS.has(kind) || kindOf(d) !== kind) return false;
+		return !family || !theirs;
+	};
 	const ranked: { d: Definition; score: number; h: string }[] = [];
 	for (const { d, relatedness, likeness } of defined.relatedTo(def)) {
-		if (relatedness < MIN_RELATEDNESS) break;
+		const kin = family !== undefined && defined.family(d) === family;
 		if (
+			(relatedness < MIN_RELATEDNESS && !kin) ||
+			!ofKind(d) ||
 			likeness >= SIBLING_LIKENESS ||
 			sameName(def, d) ||
 			tooSimilar(d.name, def.name) ||
@@ -326,17 +336,12 @@ export function definedOptions(
 			d.names.some((n) => formIn(noteText, answerForms(n)))
 		)
 			continue;
-		const sameKind = kindOf(d) === kind;
-		const sharesCue = cues.size > 0 && shared(d.name);
-		// a term of another kind is an easy wrong option unless closely related, or sharing the
-		// stem's word with the answer ("Containers" beside "Container Image")
-		if (!sameKind && !sharesCue && relatedness < RELATED_ACROSS_KINDS) continue;
 		const score =
 			relatedness +
-			(sameKind ? 0.05 : 0) +
+			(kin ? 0.3 : 0) +
 			(d.genus === def.genus ? 0.05 : 0) +
 			0.02 * d.tags.filter((t) => def.tags.includes(t)).length +
-			(sharesCue ? 0.3 : 0);
+			(cues.size > 0 && shared(d.name) ? 0.3 : 0);
 		ranked.push({ d, score, h: hashText(`${cardId}|${d.name}`) });
 	}
 	ranked.sort((a, b) => b.score - a.score || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));

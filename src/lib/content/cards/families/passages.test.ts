@@ -22,6 +22,12 @@ const defs = [
 		'Blue Green Deployment: A blue green deployment is a release strategy that keeps two versions live and moves the traffic of all users at once.'
 	),
 	note(
+		'Rolling Deployment: A rolling deployment is a release strategy that replaces the old instances one at a time.'
+	),
+	note(
+		'Recreate Deployment: A recreate deployment is a release strategy that shuts the old release down before the new one starts.'
+	),
+	note(
 		'Continuous Delivery: Continuous delivery is a release practice that moves every tested change to live users as a new version.'
 	),
 	note(
@@ -67,7 +73,7 @@ describe('"Which term is this passage about?"', () => {
 		return { cards: passageCards(p, definitions.get(canary.id)!), blocked: p.blocked };
 	};
 
-	it('quotes the note with the term blanked in every form, other defined terms as wrong options', () => {
+	it('quotes the note with the term blanked in every form, its siblings as wrong options', () => {
 		const { cards, blocked } = ask(
 			note(
 				'Canary deployments let a team see how a new version behaves with a small share of its users, step by step. The team can stop a canary deployment early when errors show up.'
@@ -80,8 +86,14 @@ describe('"Which term is this passage about?"', () => {
 		expect(card.question).toMatch(/^Which term is this passage about\? “___ let a team see/);
 		expect(card.question).not.toMatch(/canary/i);
 		expect(card.options[card.answerIndex]).toBe('Canary Deployment');
+		// the other deployments, not the release practices (Continuous Delivery, GitOps)
 		expect([...card.options].sort()).toEqual(
-			['Blue Green Deployment', 'Canary Deployment', 'Continuous Delivery', 'GitOps'].sort()
+			[
+				'Blue Green Deployment',
+				'Canary Deployment',
+				'Recreate Deployment',
+				'Rolling Deployment'
+			].sort()
 		);
 	});
 

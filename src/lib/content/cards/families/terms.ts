@@ -19,7 +19,7 @@ import {
 	startsWithPronoun,
 	wordPattern
 } from '../text';
-import { definedOptions, type Definition } from './definitions';
+import { definedOptions, siblingIn, type Definition } from './definitions';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -361,6 +361,8 @@ function definedMade(
 	cardId: string,
 	sentence: string
 ): DistractorResult {
+	const sibling = siblingIn(sentence, def, p.definitions);
+	if (sibling) return { reason: sibling };
 	const options = definedOptions(def, p.definitions, p.reading.everything, cardId, sentence);
 	return options
 		? { distractors: options }
