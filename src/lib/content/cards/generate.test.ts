@@ -172,6 +172,21 @@ describe('numbers and versions', () => {
 		expect(notes[0]?.blocked.some((b) => /order gives it away/.test(b.reason))).toBe(true);
 	});
 
+	it.each([
+		[
+			'Shifting 100% of traffic from one version to another can lead to bigger failures.',
+			/100% says "all"/
+		],
+		[
+			'Data centers built for peak load often use as little as 15% of their capacity.',
+			/said of nothing/
+		]
+	])('are not asked where the figure is an illustration: "%s"', (text, reason) => {
+		const { cards, notes } = generate([note(text, ['authn'])]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.some((b) => reason.test(b.reason))).toBe(true);
+	});
+
 	it('offer only earlier versions after "since" (later ones would be true too)', () => {
 		const [q] = mcqs(
 			generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards
@@ -185,6 +200,38 @@ describe('numbers and versions', () => {
 			note('As of version 3.5, protocol version 2 can still be enabled.', ['etcd'])
 		]);
 		expect(mcqs(cards)).toEqual([]);
+	});
+});
+
+describe('a name inside a longer name', () => {
+	it('is not blanked where the blank would cut the longer name in two', () => {
+		const { cards, notes } = generate(
+			[
+				note(
+					'Chaos Engineering: Chaos engineering is the discipline of experimenting on a system in production to build confidence.',
+					['sre']
+				),
+				note(
+					'Security Chaos Engineering: Security Chaos Engineering is a discipline based on Chaos Engineering that runs security experiments.',
+					['sre']
+				),
+				note(
+					'Site Reliability Engineering: Site reliability engineering is a discipline that runs production systems as software.',
+					['sre']
+				),
+				note(
+					'Platform Engineering: Platform engineering is a discipline that builds tools for the developers of a company.',
+					['sre']
+				)
+			],
+			[],
+			Glossary.empty()
+		);
+		for (const c of cards)
+			expect(c.kind === 'mcq' ? c.question : c.front).not.toMatch(/Security ___/);
+		expect(notes[1]?.blocked.map((b) => b.reason).join()).toMatch(
+			/part of a longer name in the sentence \(Security Chaos Engineering\)/
+		);
 	});
 });
 

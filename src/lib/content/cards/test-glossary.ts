@@ -10,7 +10,9 @@ export const testGlossary = Glossary.parse({
 		'policy-engine': { label: 'policy engine', ask: false },
 		cve: { label: 'CVE', weight: 5 },
 		'high-level-runtime': { label: 'high-level runtime', distractorsFrom: ['low-level-runtime'] },
-		'low-level-runtime': { label: 'low-level runtime' }
+		'low-level-runtime': { label: 'low-level runtime' },
+		// named, so that a figure said of it is a fact, but never asked in these tests
+		component: { label: 'Kubernetes component', ask: false }
 	},
 	terms: [
 		{
@@ -46,6 +48,7 @@ export const testGlossary = Glossary.parse({
 		{ term: 'runc', class: 'low-level-runtime' },
 		{ term: 'crun', class: 'low-level-runtime' },
 		{ term: 'youki', class: 'low-level-runtime', distractorOnly: true },
-		{ term: 'runsc', class: 'low-level-runtime', distractorOnly: true }
+		{ term: 'runsc', class: 'low-level-runtime', distractorOnly: true },
+		{ term: 'kubelet', class: 'component' }
 	]
 });

@@ -4,8 +4,8 @@
  * words, the terms' own names left out). Wrong options come from the related ones, inside a band:
  * related enough to be plausible, not so close that they would be right too.
  */
-import { contentWords, singular } from '../forms';
-import { kindOf, type Definition } from './definitions';
+import { contentWords, formIn, singular } from '../forms';
+import { formsOfDefinition, kindOf, type Definition } from './definitions';
 
 export interface Related {
 	d: Definition;
@@ -80,6 +80,8 @@ export class DefinedTerms {
 	readonly byNote: ReadonlyMap<string, Definition>;
 	readonly #byName = new Map<string, Definition>();
 	readonly #family = new Map<Definition, string>();
+	/** Defined terms by the words of their names and by their one-word names ("ci"). */
+	readonly #byKey = new Map<string, Definition[]>();
 	readonly #about: Vectors;
 	readonly #leads: Vectors;
 
@@ -119,6 +121,11 @@ export class DefinedTerms {
 			);
 			if (ends) this.#family.set(d, ends[0]);
 		}
+		for (const d of all) {
+			const oneWord = d.names.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase());
+			for (const key of new Set([...contentWords(d.names.join(' . ')), ...oneWord]))
+				this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), d]);
+		}
 		this.#about = new Vectors(new Map(all.map((d) => [d, about.get(d) ?? d.lead])));
 		this.#leads = new Vectors(new Map(all.map((d) => [d, d.lead])));
 	}
@@ -126,6 +133,17 @@ export class DefinedTerms {
 	/** The definition of a term by any of its names, in any case. */
 	named(name: string): Definition | undefined {
 		return this.#byName.get(name.toLowerCase());
+	}
+
+	/** The defined terms a text names, in any of their forms (a name, its abbreviation, a plural). */
+	namedIn(text: string): Definition[] {
+		const keys = new Set([
+			...contentWords(text),
+			...(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+		]);
+		const near = new Set<Definition>();
+		for (const key of keys) for (const d of this.#byKey.get(key) ?? []) near.add(d);
+		return [...near].filter((d) => formIn(text, formsOfDefinition(d)) !== undefined);
 	}
 
 	/** The family a term's name puts it in, shared with another defined term ("deployment"). */

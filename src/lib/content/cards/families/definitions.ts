@@ -277,13 +277,11 @@ export function siblingIn(
 	defined: DefinedTerms
 ): string | undefined {
 	const own = contentWords(def.name);
-	const sibling = [...defined.byNote.values()].find(
-		(d) =>
-			d !== def &&
-			!sameName(def, d) &&
-			[...contentWords(d.name)].some((w) => own.has(w)) &&
-			formIn(stem, formsOfDefinition(d)) !== undefined
-	);
+	const sibling = defined
+		.namedIn(stem)
+		.find(
+			(d) => d !== def && !sameName(def, d) && [...contentWords(d.name)].some((w) => own.has(w))
+		);
 	return sibling && `the stem names ${sibling.name}, a sibling of the answer`;
 }
 

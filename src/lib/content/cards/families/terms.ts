@@ -19,7 +19,7 @@ import {
 	startsWithPronoun,
 	wordPattern
 } from '../text';
-import { definedOptions, siblingIn, type Definition } from './definitions';
+import { definedOptions, formsOfDefinition, siblingIn, type Definition } from './definitions';
 import { mcqCard, type Proposal } from './proposal';
 
 const MAX_CLOZE_PER_NOTE = 3;
@@ -166,16 +166,24 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			blocked.push({ item: term.value, reason: problem });
 			return;
 		}
-		// "moving ___ of live traffic, then 10%, 25%": where the stem shows other values of the
-		// answer's unit, the order gives the answer away and a value between would fit as well
-		if (term.type === 'number' && sameUnitIn(stem.text, term, glossary)) {
-			blocked.push({
-				item: term.value,
-				reason: 'one of several values of its unit in the sentence: their order gives it away'
-			});
+		const numberIssue = term.type === 'number' && numberProblem(stem.text, term, glossary);
+		if (numberIssue) {
+			blocked.push({ item: term.value, reason: numberIssue });
 			return;
 		}
 		let full = sentenceText(sentences, c.sentence, withPrevious);
+		// "Security Chaos Engineering is based on Chaos Engineering": a blank for the shorter name
+		// would also cut the longer one in two
+		const longer = p.definitions
+			.namedIn(full)
+			.find((d) => formIn(d.name, forms) && !formIn(term.surface, formsOfDefinition(d)));
+		if (longer) {
+			blocked.push({
+				item: term.value,
+				reason: `the answer is also part of a longer name in the sentence (${longer.name})`
+			});
+			return;
+		}
 		// "We can utilize an API called ___." says too little: the next sentence ("It will
 		// tell us if it's valid") gives the context, when it leans on this one
 		const next = sentences[c.sentence + 1];
@@ -439,12 +447,20 @@ function stemFor(
 	return { text, blanks: text.split('___').length - 1, otherForm };
 }
 
-/** Whether a stem shows another number in the unit of a number term ("then 10%" beside "___"). */
-function sameUnitIn(stem: string, term: Term, glossary: Glossary): boolean {
+/** Why a number is not a figure worth learning from its stem, or undefined. */
+function numberProblem(stem: string, term: Term, glossary: Glossary): string | undefined {
+	if (/^100\s*(?:%|percent)$/i.test(term.surface)) return '100% says "all": a word, not a figure';
 	const unit = (u: string | undefined) => (u ?? '').toLowerCase().replace(/s$/, '');
-	return extractTerms(stem, glossary).some(
-		(t) => t.type === 'number' && unit(t.unit) === unit(term.unit)
-	);
+	const terms = extractTerms(stem, glossary);
+	// "moving ___ of live traffic, then 10%, 25%": where the stem shows other values of the
+	// answer's unit, the order gives the answer away and a value between would fit as well
+	if (terms.some((t) => t.type === 'number' && unit(t.unit) === unit(term.unit)))
+		return 'one of several values of its unit in the sentence: their order gives it away';
+	// "Data centers only use 1% of their capacity": a figure of nothing the notes name is an
+	// illustration; "the kubelet refreshes a token at ___ of its lifespan" is a fact
+	if (!terms.some((t) => t.type === 'glossary' && !glossary.generic.has(t.value.toLowerCase())))
+		return 'a number said of nothing the glossary or the notes name: an illustration, not a fact';
+	return undefined;
 }
 
 /** What a term is asked as: a flag's name without its value (`--anonymous-auth` of `--anonymous-auth=false`). */
