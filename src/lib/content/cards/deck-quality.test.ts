@@ -1,6 +1,7 @@
 /**
- * What issue 13 holds every deck to, on the course with and without its overlay, another
- * author's corpus (the Cloud Native Glossary) and the other-author fixtures.
+ * What issue 13 holds every deck to, on the course with and without its overlay, two other
+ * authors' corpora (the Cloud Native Glossary, an instructor's notebook) and the other-author
+ * fixtures.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,14 +33,15 @@ const files = (dir: string): NoteSource[] =>
 		.sort()
 		.map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 
-const cncf = () =>
+const corpus = (name: string) => () =>
 	buildDeck(
-		files('tests/fixtures/corpora').filter((s) => s.file.endsWith('.txt')),
+		files('tests/fixtures/corpora').filter((s) => s.file.endsWith(name)),
 		vocabulary,
 		emptyLock(),
 		nodeSanitizer,
 		{ glossary }
 	);
+const cncf = corpus('cncf-glossary-notes.txt');
 
 const decks: [string, () => ReturnType<typeof buildDeck>, Overlay | undefined][] = [
 	[
@@ -53,6 +55,7 @@ const decks: [string, () => ReturnType<typeof buildDeck>, Overlay | undefined][]
 		undefined
 	],
 	['the Cloud Native Glossary corpus', cncf, undefined],
+	["an instructor's own notebook", corpus('instructor-notes.txt'), undefined],
 	[
 		'the other-author fixtures',
 		() =>

@@ -71,6 +71,10 @@ describe('stems a student can answer', () => {
 			/example of the answer follows/
 		],
 		[
+			"In Kubernetes it's set with ___.seccompProfile.type on the pod or the container.",
+			/part of a dotted path/
+		],
+		[
 			'Each component is built to perform one specific function for any number of services. This pattern is slower to build than ___.',
 			/refers to something/
 		]

@@ -74,6 +74,8 @@ export function stemProblem(stem: string): string | undefined {
 	// "a(n) ___ system such as Git": the answer's own example follows the blank
 	if (/___(?:\s+[\p{L}-]+){0,3},?\s+(?:such as|e\.g\.|for example|for instance)\s/iu.test(text))
 		return 'an example of the answer follows the blank';
+	// "set with ___.seccompProfile.type": the answer is one part of a dotted path
+	if (/___\.\p{L}|\p{L}\.___/u.test(text)) return 'the blank is one part of a dotted path';
 	// "etcd ___.0": the answer blanked inside a longer version or number
 	if (/___[.,]\d|\d[.,]___/.test(text)) return 'the blank is part of a longer number';
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence

@@ -187,6 +187,14 @@ describe('numbers and versions', () => {
 		expect(notes[0]?.blocked.some((b) => reason.test(b.reason))).toBe(true);
 	});
 
+	it('are not asked where the sentence shows another port', () => {
+		const { cards, notes } = generate([
+			note('The kubelet serves its API on port 10250 and its read-only API on 10255.', ['kubelet'])
+		]);
+		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+		expect(notes[0]?.blocked.some((b) => /several ports/.test(b.reason))).toBe(true);
+	});
+
 	it('offer only earlier versions after "since" (later ones would be true too)', () => {
 		const [q] = mcqs(
 			generate([note('Since version 1.27, encryption covers all resources.', ['secrets'])]).cards
@@ -200,6 +208,18 @@ describe('numbers and versions', () => {
 			note('As of version 3.5, protocol version 2 can still be enabled.', ['etcd'])
 		]);
 		expect(mcqs(cards)).toEqual([]);
+	});
+});
+
+describe('an open question with a label', () => {
+	it('gives no card, even where a statement argues it', () => {
+		const { cards, notes } = generate([
+			note(
+				'Open question for the course: teach RBAC first, or ABAC? RBAC is the default authorization mode in most clusters.'
+			)
+		]);
+		expect(cards).toEqual([]);
+		expect(notes[0]?.noteClass).toBe('open');
 	});
 });
 

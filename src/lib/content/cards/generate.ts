@@ -104,7 +104,7 @@ export function generateCards(notes: NoteInput[], options: GeneratorOptions): Ca
 
 	const definitions = new Map<string, Definition>();
 	for (const note of notes) {
-		const definition = definitionOf(plainText(note.text), note.tags);
+		const definition = definitionOf(note.text, note.tags);
 		if (definition) definitions.set(note.id, definition);
 	}
 	// terms the notes define are answers, and each other's wrong options, in every note
@@ -147,7 +147,7 @@ function cardsForNote(
 	topics: ReadonlyMap<string, Definition>
 ): { cards: Card[]; report: NoteCards } {
 	const definition = definitions.byNote.get(note.id);
-	const reading = readNote(note, entries, definition !== undefined, glossary);
+	const reading = readNote(note, entries, definition, glossary);
 	const p = proposal(note, reading, glossary, definitions);
 	const { noteClass } = reading;
 

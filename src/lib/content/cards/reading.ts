@@ -7,6 +7,7 @@
 import type { NoteClass, NoteInput } from './generate';
 import type { Glossary } from './glossary';
 import type { OverlayEntry } from './overlay';
+import { definitionForm, type Definition } from './families/definitions';
 import { hasKeyTerm } from './families/terms';
 import {
 	hedgeIn,
@@ -36,7 +37,7 @@ export interface NoteReading {
 	body: string;
 	/** Everything the learner sees for this note: no wrong option may occur in it. */
 	everything: string;
-	/** The sentences asked about (a definition's "Term:" label left out). */
+	/** The sentences asked about (a definition's "Term:" label made their subject, or left out). */
 	sentences: string[];
 	tested: SentenceCheck[];
 	noteClass: NoteClass;
@@ -55,7 +56,8 @@ const UNANSWERED_TAGS = new Set(['todo', 'demo', 'labs']);
 export function readNote(
 	note: NoteInput,
 	entries: OverlayEntry[],
-	isDefinition: boolean,
+	/** The note's definition, when it is a `Term: definition` note. */
+	definition: Definition | undefined,
 	glossary: Glossary
 ): NoteReading {
 	const corrections: string[] = [];
@@ -73,12 +75,11 @@ export function readNote(
 		body += ` ${answer.statement}`;
 		corrections.push(`Answer to the open question: ${answer.statement}`);
 	}
-	// a definition's "Term:" label is not part of its first sentence
-	const asked = isDefinition ? body.replace(/^[^:]{1,60}:\s+/, '') : body;
+	const asked = definition ? withItsTerm(body, definition) : body;
 	const sentences = splitSentences(asked).map((s) =>
 		withoutFiller(withoutLeadingConjunction(s.text))
 	);
-	const ownSentences = splitSentences(isDefinition ? asked : plainText(fixed)).length;
+	const ownSentences = splitSentences(definition ? asked : plainText(fixed)).length;
 	const tested = sentences.map((s, i) => testable(s, i === 0 ? undefined : sentences[i - 1]));
 	const override = entries.find((e) => e.type === 'classify');
 	const noteClass: NoteClass =
@@ -104,6 +105,27 @@ export function readNote(
 		tested,
 		noteClass
 	};
+}
+
+/**
+ * A `Term: definition` note as the sentences to ask about, its term kept as their subject: the
+ * label goes where the definition names its term itself ("Debugging: Debugging is ...") or is a
+ * sentence of its own; a predicate or a noun phrase gets the term as its subject
+ * ("kube-apiserver: the front door of the control plane" reads "kube-apiserver is the front
+ * door ...", "Pod Security Admission: enforces ..." "Pod Security Admission enforces ...").
+ */
+function withItsTerm(body: string, definition: Definition): string {
+	const label = /^([^:]{1,60}):\s+/.exec(body);
+	if (!label) return body;
+	const term = (label[1] ?? '').trim();
+	const rest = body.slice(label[0].length);
+	const form = definitionForm(splitSentences(rest)[0]?.text ?? rest, definition.names);
+	if (form === 'predicate') return `${term} ${rest}`;
+	if (form === 'names-itself' || form === 'sentence') return rest;
+	if (form !== 'noun-phrase') return body;
+	const plural = /[^s]s$/.test(definition.name) && !/\bas a service$/i.test(definition.name);
+	const article = /^(?:An?|The)\s/.test(rest);
+	return `${term} ${plural ? 'are' : 'is'} ${article ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest}`;
 }
 
 function testable(sentence: string, previous: string | undefined): SentenceCheck {
@@ -161,7 +183,11 @@ function classify(
 	const plainFacts = sentences.filter(
 		(s, i) => !tested[i]?.blocked && !ADVICE.test(s) && hasKeyTerm(s, glossary)
 	);
-	const openish = sentences.every(asks) || (asks(sentences[0] ?? '') && plainFacts.length === 0);
+	// "Open question for the course: ...? VAP is built in, ...": what follows the question
+	// argues it, and is not a settled fact
+	const labelled = /^(?:open question|question|todo|to do)\b/i.test(sentences[0] ?? '');
+	const openish =
+		labelled || sentences.every(asks) || (asks(sentences[0] ?? '') && plainFacts.length === 0);
 	if (openish || (note.tags.includes('todo') && plainFacts.length === 0)) {
 		return answered ? 'answered' : 'open';
 	}

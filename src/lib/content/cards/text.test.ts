@@ -17,6 +17,12 @@ describe('plainText', () => {
 		);
 	});
 
+	it('keeps a placeholder in code as text, not as a tag', () => {
+		expect(plainText('authenticated as `system:serviceaccount:<ns>:<name>` <b>here</b>')).toBe(
+			'authenticated as system:serviceaccount:⟨ns⟩:⟨name⟩ here'
+		);
+	});
+
 	it('drops javascript: links whole and keeps the label of web links', () => {
 		expect(plainText('[x](<javascript:alert(1)>) AppArmor: MAC')).toBe('AppArmor: MAC');
 		expect(plainText('see [docs](https://kubernetes.io) now')).toBe('see docs now');

@@ -8,6 +8,8 @@
 export function plainText(text: string): string {
 	return (
 		text
+			// a placeholder in code (`system:serviceaccount:<ns>:<name>`) is text, not a tag
+			.replace(/`[^`\n]*`/g, (code) => code.replace(/<([\w.-]+)>/g, '⟨$1⟩'))
 			.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
 			// a link to anything but http(s)/mailto is dropped whole; others keep their label
 			.replace(/\[[^\]]*\]\(<?\s*(?!https?:|mailto:)[a-z][\w+.-]*:[^)>]*(?:\)[^)>]*)*>?\)/gi, ' ')

@@ -96,6 +96,63 @@ describe('definition notes', () => {
 	});
 });
 
+describe('what is not a definition', () => {
+	it.each([
+		["`runAsNonRoot: true` is checked by the kubelet against the image's USER.", 'a colon in code'],
+		['Incident response trick: run kubectl get events before anything else.', 'a label'],
+		['Kubelet settings that matter: --anonymous-auth=false and --read-only-port=0.', 'a label'],
+		['EKS: the IAM principal that created the cluster used to get admin rights.', 'a statement'],
+		['etcd ports: 2379 for clients, 2380 for peer traffic.', 'a statement'],
+		['Controller manager: set --use-service-account-credentials=true always.', 'an instruction']
+	])('"%s" (%s)', (text) => {
+		expect(definitionOf(text, [])).toBeUndefined();
+	});
+
+	it.each([
+		'RuntimeClass: a cluster-scoped object that maps a name to a CRI handler, so pods can choose a runtime.',
+		'Pod Security Admission: enforces the Pod Security Standards per namespace.',
+		'Static pods: pods the kubelet runs straight from manifests on the node.',
+		'Debugging: Debugging is the process of finding and resolving defects.'
+	])('is still one: "%s"', (text) => {
+		expect(definitionOf(text, [])).toBeDefined();
+	});
+});
+
+describe('the sentences a definition note is asked by', () => {
+	const sentences = (text: string) =>
+		readNote(
+			{ id: 'n0000000009', text, tags: ['ctrlplane'], source: { file: 't.txt', line: 1 } },
+			[],
+			definitionOf(text, []),
+			Glossary.empty()
+		).sentences;
+
+	it.each([
+		[
+			'kube-apiserver: the front door of the control plane. Every kubelet goes through it.',
+			'kube-apiserver is the front door of the control plane.'
+		],
+		[
+			'Static pods: pods the kubelet runs straight from manifests on the node.',
+			'Static pods are pods the kubelet runs straight from manifests on the node.'
+		],
+		[
+			'Pod Security Admission: enforces the Pod Security Standards per namespace.',
+			'Pod Security Admission enforces the Pod Security Standards per namespace.'
+		],
+		[
+			'Debugging: Debugging is the process of finding and resolving defects.',
+			'Debugging is the process of finding and resolving defects.'
+		],
+		[
+			'Sigstore: cosign signs images and attestations for the registry.',
+			'Sigstore: cosign signs images and attestations for the registry.'
+		]
+	])('keep the term as the subject: "%s"', (text, first) => {
+		expect(sentences(text)[0]).toBe(first);
+	});
+});
+
 describe('wrong options of a defined term', () => {
 	const make = (texts: string[]) => texts.map((t) => definitionOf(t, ['delivery'])!);
 	const definedTerms = (list: Definition[]) =>
@@ -191,7 +248,7 @@ describe('a term defined inside a note', () => {
 		};
 		const glossary = Glossary.empty();
 		return sentenceDefinitionCards(
-			proposal(note, readNote(note, [], false, glossary), glossary, new DefinedTerms(new Map()))
+			proposal(note, readNote(note, [], undefined, glossary), glossary, new DefinedTerms(new Map()))
 		);
 	};
 

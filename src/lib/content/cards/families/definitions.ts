@@ -18,7 +18,7 @@ import {
 import { blankedStem, mcqProblem } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
-import { asOptionName, slug, splitSentences } from '../text';
+import { asOptionName, plainText, slug, splitSentences } from '../text';
 import type { DefinedTerms } from './defined-terms';
 import { mcqCard, type Proposal } from './proposal';
 
@@ -38,6 +38,10 @@ export interface Definition {
 
 const LABEL_WORDS =
 	/^(?:examples?|exercise|note|notes|todo|tags|question|answer|warning|reminder|idea|update|edit|fixme|hint|tip|summary|duplicate note|source|see also)$/i;
+// "Incident response trick:", "Open question for the course:": a label for what follows, by
+// the word it ends in or a clause in it ("Kubelet settings that matter:")
+const LABEL_HEAD =
+	/\b(?:tricks?|tips?|lessons?|takeaways?|gotchas?|caveats?|pitfalls?|reminders?|warnings?|questions?|ideas?|opinions?|asides?|rules? of thumb)$|\b(?:that|which|who|whose|for|to)\b/i;
 // a label that is a clause ("Swedish text should survive") is not a term being defined
 const VERB =
 	/\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
@@ -49,13 +53,22 @@ const VERB =
  * definitionOf('API Gateway: An API gateway is a tool that aggregates APIs.', [])
  * // { name: 'API Gateway', names: ['API Gateway'], lead: 'An API gateway is a tool …', genus: 'tool', tags: [] }
  */
-export function definitionOf(text: string, tags: string[]): Definition | undefined {
+export function definitionOf(markdown: string, tags: string[]): Definition | undefined {
+	// "`runAsNonRoot: true` is checked by the kubelet": a colon in code is not a label's
+	const colon = /^[^:`]*`[^`]*:/.test(markdown.trim());
+	const text = plainText(markdown);
 	const match = /^([\p{L}\p{N}][\p{L}\p{N} ._/()+-]{0,58}?):\s+(\S.{8,})$/u.exec(text.trim());
-	if (!match) return undefined;
+	if (!match || colon) return undefined;
 	const term = (match[1] ?? '').trim();
 	const definition = (match[2] ?? '').trim();
 	const name = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
-	if (name.split(/\s+/).length > 4 || LABEL_WORDS.test(name) || VERB.test(name)) return undefined;
+	if (
+		name.split(/\s+/).length > 4 ||
+		LABEL_WORDS.test(name) ||
+		LABEL_HEAD.test(name) ||
+		VERB.test(name)
+	)
+		return undefined;
 	// a definition does not itself hold "X: y" pairs (a list of roles); one colon further on
 	// introduces an explanation ("starts with two environments: one with live traffic ...")
 	const pairs = [...definition.matchAll(/(?:^|\s)[\p{L}\p{N}-]+:\s/gu)];
@@ -64,9 +77,56 @@ export function definitionOf(text: string, tags: string[]): Definition | undefin
 	const other = /\(([^)]+)\)\s*$/.exec(term)?.[1]?.trim();
 	const sentences = splitSentences(definition).map((s) => s.text);
 	const first = sentences[0] ?? definition;
+	// "EKS: the creator used to get admin rights", "Sigstore: cosign signs images": a topic
+	// and a statement about it, not a definition
+	const names = other ? [name, other] : [name];
+	if (!definitionForm(first, names)) return undefined;
 	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
 	const genus = genusOf(first) ?? leadingGenus(first, name);
-	return { name, names: other ? [name, other] : [name], lead, first, genus, tags };
+	return { name, names, lead, first, genus, tags };
+}
+
+// a finite verb: the text after a label is a clause of its own, not a noun phrase
+const FINITE =
+	/\b(?:is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did|used to)\b/i;
+
+// "set --use-service-account-credentials=true so ...": an instruction, not what the term is
+const IMPERATIVE =
+	/^(?:set|use|run|avoid|enable|disable|prefer|add|keep|make|check|give|put|turn|never|always|don't|do|remember|ensure|watch|rotate|pin|scan)\b/i;
+
+/**
+ * How the text after a `Term:` label defines the term: it names the term as its subject
+ * ("Debugging: Debugging is the process ..."), is a sentence of its own ("Cloud Computing:
+ * Renting computers offers ..."), a predicate ("Pod Security Admission: enforces the Pod
+ * Security Standards ..."), a noun phrase ("kube-apiserver: the front door of the control
+ * plane") or other words to read after their label ("Sigstore: cosign signs images"); undefined for a statement about a topic ("EKS: the creator used to get admin rights",
+ * "etcd ports: 2379 for clients", "Controller manager: set --use-...").
+ */
+export function definitionForm(
+	first: string,
+	names: readonly string[]
+): 'names-itself' | 'sentence' | 'predicate' | 'noun-phrase' | 'label' | undefined {
+	// named within its first few words, not "(staticPodPath)" further on
+	const opening = first
+		.split(/\s+/)
+		.slice(0, (names[0] ?? '').split(/\s+/).length + 5)
+		.join(' ');
+	if (formIn(opening, answerForms(names[0] ?? '', names.slice(1)))) return 'names-itself';
+	if (/^\p{N}/u.test(first) || IMPERATIVE.test(first)) return undefined;
+	// a verb of a relative clause, or after the first comma, leaves a noun phrase ("an object
+	// that maps a name to a handler, so pods can choose")
+	const main = (first.split(',')[0] ?? '').replace(/\b(?:that|which|who)\s+\S+/gi, ' ');
+	if (/^(?!(?:An?|The)\s)\p{Lu}\p{Ll}+\b/u.test(first)) return 'sentence';
+	if (FINITE.test(main)) return undefined;
+	// "Static pods: pods the kubelet runs ...": the term's own head noun opens a noun phrase
+	const head = singular((names[0] ?? '').toLowerCase().split(/\s+/).at(-1) ?? '');
+	const firstWord = (/^[\p{L}-]+/u.exec(first)?.[0] ?? '').toLowerCase();
+	if (/^(?:an?|the)$/.test(firstWord) || singular(firstWord) === head) return 'noun-phrase';
+	// "enforces the standards", "runs sandboxed programs", "signs and verifies": a verb first
+	if (/^\p{Ll}+s\s+(?:the|a|an|and|its|their|all|every|each|any|no|sandboxed|them)\b/u.test(first))
+		return 'predicate';
+	// "role-based access control, the default mode", "cosign signs images": read as written
+	return 'label';
 }
 
 const GENUS_STOP =

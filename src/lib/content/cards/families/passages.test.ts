@@ -66,7 +66,7 @@ describe('"Which term is this passage about?"', () => {
 	const ask = (n: NoteInput) => {
 		const p = proposal(
 			n,
-			readNote(n, [], false, glossary),
+			readNote(n, [], undefined, glossary),
 			glossary,
 			new DefinedTerms(definitions)
 		);

@@ -166,7 +166,8 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			blocked.push({ item: term.value, reason: problem });
 			return;
 		}
-		const numberIssue = term.type === 'number' && numberProblem(stem.text, term, glossary);
+		const numberIssue =
+			(term.type === 'number' || term.type === 'port') && numberProblem(stem.text, term, glossary);
 		if (numberIssue) {
 			blocked.push({ item: term.value, reason: numberIssue });
 			return;
@@ -447,11 +448,16 @@ function stemFor(
 	return { text, blanks: text.split('___').length - 1, otherForm };
 }
 
-/** Why a number is not a figure worth learning from its stem, or undefined. */
+/** Why a number or port is not a figure worth learning from its stem, or undefined. */
 function numberProblem(stem: string, term: Term, glossary: Glossary): string | undefined {
+	const terms = extractTerms(stem, glossary);
+	// "___ for clients, 2380 for peer traffic": the other port points at its neighbour
+	if (term.type === 'port')
+		return terms.some((t) => t.type === 'port') || /(?<![\d.])\d{3,5}(?!\d|%|\.\d)/.test(stem)
+			? 'one of several ports in the sentence: the other points at it'
+			: undefined;
 	if (/^100\s*(?:%|percent)$/i.test(term.surface)) return '100% says "all": a word, not a figure';
 	const unit = (u: string | undefined) => (u ?? '').toLowerCase().replace(/s$/, '');
-	const terms = extractTerms(stem, glossary);
 	// "moving ___ of live traffic, then 10%, 25%": where the stem shows other values of the
 	// answer's unit, the order gives the answer away and a value between would fit as well
 	if (terms.some((t) => t.type === 'number' && unit(t.unit) === unit(term.unit)))
