@@ -103,7 +103,10 @@ describe('what is not a definition', () => {
 		['Kubelet settings that matter: --anonymous-auth=false and --read-only-port=0.', 'a label'],
 		['EKS: the IAM principal that created the cluster used to get admin rights.', 'a statement'],
 		['etcd ports: 2379 for clients, 2380 for peer traffic.', 'a statement'],
-		['Controller manager: set --use-service-account-credentials=true always.', 'an instruction']
+		['Controller manager: set --use-service-account-credentials=true always.', 'an instruction'],
+		['Audit levels: None, Metadata, Request and RequestResponse, in growing detail.', 'a label'],
+		['Worth alerting on: exec into pods, reads of secrets, new cluster-admin bindings.', 'a list'],
+		['Good change: anonymous auth can now be limited to the health endpoints.', 'a label']
 	])('"%s" (%s)', (text) => {
 		expect(definitionOf(text, [])).toBeUndefined();
 	});

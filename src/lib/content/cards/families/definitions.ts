@@ -38,10 +38,10 @@ export interface Definition {
 
 const LABEL_WORDS =
 	/^(?:examples?|exercise|note|notes|todo|tags|question|answer|warning|reminder|idea|update|edit|fixme|hint|tip|summary|duplicate note|source|see also)$/i;
-// "Incident response trick:", "Open question for the course:": a label for what follows, by
-// the word it ends in or a clause in it ("Kubelet settings that matter:")
+// "Incident response trick:", "Open question for the course:": a label for
+// what follows, by the word it ends in or a clause in it ("Kubelet settings that matter:")
 const LABEL_HEAD =
-	/\b(?:tricks?|tips?|lessons?|takeaways?|gotchas?|caveats?|pitfalls?|reminders?|warnings?|questions?|ideas?|opinions?|asides?|rules? of thumb)$|\b(?:that|which|who|whose|for|to)\b/i;
+	/\b(?:tricks?|tips?|lessons?|takeaways?|gotchas?|caveats?|pitfalls?|reminders?|warnings?|questions?|ideas?|opinions?|asides?|rules? of thumb|changes?)$|\b(?:that|which|who|whose|for|to)\b/i;
 // a label that is a clause ("Swedish text should survive") is not a term being defined
 const VERB =
 	/\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
@@ -113,6 +113,10 @@ export function definitionForm(
 		.join(' ');
 	if (formIn(opening, answerForms(names[0] ?? '', names.slice(1)))) return 'names-itself';
 	if (/^\p{N}/u.test(first) || IMPERATIVE.test(first)) return undefined;
+	// "None, Metadata, Request and RequestResponse", "exec into pods, reads of secrets, new
+	// bindings": a list of members or examples, not what it is
+	if ((first.match(/,/g) ?? []).length >= 2 && (first.split(',')[0] ?? '').split(/\s+/).length <= 3)
+		return undefined;
 	// a verb of a relative clause, or after the first comma, leaves a noun phrase ("an object
 	// that maps a name to a handler, so pods can choose")
 	const main = (first.split(',')[0] ?? '').replace(/\b(?:that|which|who)\s+\S+/gi, ' ');
