@@ -86,6 +86,16 @@ describe('definition notes', () => {
 		});
 	});
 
+	it('does not quote a definition that names its own term after the label', () => {
+		const sa = definitionOf(
+			'ServiceAccount: a namespaced identity for workloads, authenticated as `system:serviceaccount:<ns>:<name>`.',
+			['authn']
+		)!;
+		expect(definitionMcq(sa, definedTerms([sa, ...defs]), '', 'n0000000006:mcq:sa')).toEqual({
+			reason: 'the definition names its term more than once'
+		});
+	});
+
 	it('refuses when there are not three related terms', () => {
 		const lonely = definitionOf('Seccomp: a Linux kernel facility to filter syscalls.', [
 			'kernel'

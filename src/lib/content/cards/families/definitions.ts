@@ -291,10 +291,13 @@ export function definitionMcq(
 	fromGlossary?: string[]
 ): DefinitionItem {
 	const forms = formsOfDefinition(def);
-	// the lead, or its first sentence alone, with the term blanked once at most
+	// the lead, or its first sentence alone, with the term blanked once at most: as its subject
+	// ("___ is the practice of ..."); a definition after a label that names its term again
+	// ("a namespaced identity, authenticated as system:___:⟨ns⟩") would quote its own answer
+	const blanks = definitionForm(def.first, def.names) === 'names-itself' ? 2 : 1;
 	const lead = [def.lead, def.first]
 		.map((t) => blankedStem(t, forms))
-		.find((t) => t.split('___').length <= 2);
+		.find((t) => t.split('___').length <= blanks);
 	if (!lead) return { reason: 'the definition names its term more than once' };
 	return termMcq(
 		def,
