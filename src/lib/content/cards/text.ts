@@ -113,7 +113,8 @@ export function withoutFiller(sentence: string): string {
 
 /**
  * A sentence that only makes sense with the one before it: a pronoun subject ("It ...",
- * "This ...", "These ...", "By doing so, it ...") or no subject at all ("Uses AES GCM, ...").
+ * "This ...", "These ...", "By doing so, it ...", "To fix that, ...") or no subject at all ("Uses
+ * AES GCM, ...", "Deprecated in 1.21, ...").
  */
 export function startsWithPronoun(sentence: string): boolean {
 	const s = withoutLeadingConjunction(sentence);
@@ -133,7 +134,12 @@ export function startsWithPronoun(sentence: string): boolean {
 		) ||
 		/^(?:uses|relies|enables|discloses|describes|supports|requires|allows|is|are|was|can|could|works|includes|provides|means)\b/i.test(
 			s
-		)
+		) ||
+		// "Deprecated in 1.21, removed in 1.25", "To fix that, ...": what it is about is before
+		/^(?:deprecated|removed|introduced|added|replaced|disabled|enabled|graduated|released|renamed|superseded)\b/i.test(
+			s
+		) ||
+		/^to \w+ (?:this|that|it|them|these|those)\b/i.test(s)
 	);
 }
 
