@@ -211,6 +211,30 @@ describe('numbers and versions', () => {
 	});
 });
 
+describe("a note's plural of a glossary name", () => {
+	it('is not the only plural among the options', () => {
+		const components = Glossary.parse({
+			classes: { component: { label: 'Kubernetes component' } },
+			terms: [
+				{ term: 'kubelet', class: 'component', aliases: ['kubelets'] },
+				...['kube-proxy', 'kube-scheduler', 'cloud-controller-manager'].map((term) => ({
+					term,
+					class: 'component'
+				}))
+			]
+		});
+		const { cards, notes } = generate(
+			[note('The API server authenticates to the kubelets with a client certificate of its own.')],
+			[],
+			components
+		);
+		expect(mcqs(cards)).toEqual([]);
+		expect(notes[0]?.blocked.map((b) => b.reason).join()).toMatch(
+			/the note's plural "kubelets" would be the only plural option/
+		);
+	});
+});
+
 describe('an open question with a label', () => {
 	it('gives no card, even where a statement argues it', () => {
 		const { cards, notes } = generate([

@@ -7,7 +7,7 @@
 import type { Card } from '../../schema';
 import { distractorsFor, type DistractorResult } from '../distractors';
 import { extractTerms, type Term } from '../extract';
-import { answerForms, contentWords, formIn, type AnswerForms } from '../forms';
+import { answerForms, contentWords, formIn, singular, type AnswerForms } from '../forms';
 import { blankedStem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
 import {
@@ -230,10 +230,21 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			const drawn = defined
 				? definedMade(p, defined, id, full)
 				: distractorsFor(term, glossary, note.tags, reading.everything, id, full, option);
+			// "for ___" answered by "kubelets" beside kube-proxy and kube-scheduler: the note's
+			// plural of a glossary name would be the only plural option
+			const name = term.glossary?.term.toLowerCase();
+			const lonePlural =
+				'distractors' in drawn &&
+				name !== undefined &&
+				option.toLowerCase() !== name &&
+				singular(option.toLowerCase()) === name &&
+				drawn.distractors.every((d) => singular(d.toLowerCase()) === d.toLowerCase());
 			const made: DistractorResult =
 				misspelt && 'distractors' in drawn
 					? { reason: `the note writes "${term.surface}", not "${option}"` }
-					: drawn;
+					: lonePlural
+						? { reason: `the note's plural "${option}" would be the only plural option` }
+						: drawn;
 			const distractors =
 				'distractors' in made ? made.distractors.map((d) => casedLike(d, option)) : [];
 			const refused =
