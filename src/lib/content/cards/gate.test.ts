@@ -71,6 +71,10 @@ describe('stems a student can answer', () => {
 			/example of the answer follows/
 		],
 		[
+			'___ settings that matter: --anonymous-auth=false and --read-only-port=0 on every node.',
+			/in the note's label/
+		],
+		[
 			"In Kubernetes it's set with ___.seccompProfile.type on the pod or the container.",
 			/part of a dotted path/
 		],

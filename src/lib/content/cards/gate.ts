@@ -81,6 +81,10 @@ export function stemProblem(stem: string): string | undefined {
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
 	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2)
 		return 'the stem is a list of label: text pairs';
+	// "___ settings that matter: --anonymous-auth=false, ...": the blank is in the note's label
+	// (not a key of code, "___: false sets no_new_privs")
+	if (/^[^:.!?]{0,60}___[^:.!?]{0,60}:\s(?!(?:true|false|null|none|\d))/i.test(text))
+		return "the blank is in the note's label";
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
 	if (
 		/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) &&
