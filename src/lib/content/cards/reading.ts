@@ -7,7 +7,7 @@
 import type { NoteClass, NoteInput } from './generate';
 import type { Glossary } from './glossary';
 import type { OverlayEntry } from './overlay';
-import { definitionForm, type Definition } from './families/definitions';
+import type { Definition } from './families/definitions';
 import { hasKeyTerm } from './families/terms';
 import {
 	hedgeIn,
@@ -119,7 +119,7 @@ function withItsTerm(body: string, definition: Definition): string {
 	if (!label) return body;
 	const term = (label[1] ?? '').trim();
 	const rest = body.slice(label[0].length);
-	const form = definitionForm(splitSentences(rest)[0]?.text ?? rest, definition.names);
+	const { form } = definition;
 	if (form === 'predicate') return `${term} ${rest}`;
 	if (form === 'names-itself' || form === 'sentence') return rest;
 	if (form !== 'noun-phrase') return body;

@@ -33,8 +33,12 @@ export interface Definition {
 	first: string;
 	/** The head noun of "X is a <genus> that …", singular, when the definition has one. */
 	genus?: string;
+	/** How the text after the label defines the term (`definitionForm`). */
+	form: DefinitionForm;
 	tags: string[];
 }
+
+type DefinitionForm = 'names-itself' | 'sentence' | 'predicate' | 'noun-phrase' | 'label';
 
 const LABEL_WORDS =
 	/^(?:examples?|exercise|note|notes|todo|tags|question|answer|warning|reminder|idea|update|edit|fixme|hint|tip|summary|duplicate note|source|see also)$/i;
@@ -80,10 +84,11 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	// "EKS: the creator used to get admin rights", "Sigstore: cosign signs images": a topic
 	// and a statement about it, not a definition
 	const names = other ? [name, other] : [name];
-	if (!definitionForm(first, names)) return undefined;
+	const form = definitionForm(first, names);
+	if (!form) return undefined;
 	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
 	const genus = genusOf(first) ?? leadingGenus(first, name);
-	return { name, names, lead, first, genus, tags };
+	return { name, names, lead, first, genus, form, tags };
 }
 
 // a finite verb: the text after a label is a clause of its own, not a noun phrase
@@ -102,10 +107,7 @@ const IMPERATIVE =
  * plane") or other words to read after their label ("Sigstore: cosign signs images"); undefined for a statement about a topic ("EKS: the creator used to get admin rights",
  * "etcd ports: 2379 for clients", "Controller manager: set --use-...").
  */
-export function definitionForm(
-	first: string,
-	names: readonly string[]
-): 'names-itself' | 'sentence' | 'predicate' | 'noun-phrase' | 'label' | undefined {
+function definitionForm(first: string, names: readonly string[]): DefinitionForm | undefined {
 	// named within its first few words, not "(staticPodPath)" further on
 	const opening = first
 		.split(/\s+/)
@@ -294,7 +296,7 @@ export function definitionMcq(
 	// the lead, or its first sentence alone, with the term blanked once at most: as its subject
 	// ("___ is the practice of ..."); a definition after a label that names its term again
 	// ("a namespaced identity, authenticated as system:___:⟨ns⟩") would quote its own answer
-	const blanks = definitionForm(def.first, def.names) === 'names-itself' ? 2 : 1;
+	const blanks = def.form === 'names-itself' ? 2 : 1;
 	const lead = [def.lead, def.first]
 		.map((t) => blankedStem(t, forms))
 		.find((t) => t.split('___').length <= blanks);
