@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefinedTerms } from './defined-terms';
 import {
+	definitionFlashcard,
 	definitionMcq,
 	definitionOf,
 	sentenceDefinitionCards,
@@ -106,6 +107,21 @@ describe('definition notes', () => {
 	});
 });
 
+describe('the flashcard of a definition', () => {
+	it('asks an acronym as "What is …?", since its definition describes it', () => {
+		const slsa = definitionOf(
+			'SLSA: a framework of build-integrity levels centred on provenance.',
+			[]
+		)!;
+		expect(definitionFlashcard(slsa)).toEqual({
+			front: 'What is SLSA?',
+			back: 'a framework of build-integrity levels centred on provenance.'
+		});
+		const secret = definitionOf('Secret: an object for small sensitive values.', [])!;
+		expect(definitionFlashcard(secret).front).toBe('What does “Secret” mean?');
+	});
+});
+
 describe('what is not a definition', () => {
 	it.each([
 		["`runAsNonRoot: true` is checked by the kubelet against the image's USER.", 'a colon in code'],
@@ -116,7 +132,9 @@ describe('what is not a definition', () => {
 		['Controller manager: set --use-service-account-credentials=true always.', 'an instruction'],
 		['Audit levels: None, Metadata, Request and RequestResponse, in growing detail.', 'a label'],
 		['Worth alerting on: exec into pods, reads of secrets, new cluster-admin bindings.', 'a list'],
-		['Good change: anonymous auth can now be limited to the health endpoints.', 'a label']
+		['Good change: anonymous auth can now be limited to the health endpoints.', 'a label'],
+		['Sigstore: cosign signs images and attestations.', 'a statement with its own subject'],
+		['CVE-2020-8558: kube-proxy set route_localnet=1 on every node.', 'a statement']
 	])('"%s" (%s)', (text) => {
 		expect(definitionOf(text, [])).toBeUndefined();
 	});
@@ -125,7 +143,10 @@ describe('what is not a definition', () => {
 		'RuntimeClass: a cluster-scoped object that maps a name to a CRI handler, so pods can choose a runtime.',
 		'Pod Security Admission: enforces the Pod Security Standards per namespace.',
 		'Static pods: pods the kubelet runs straight from manifests on the node.',
-		'Debugging: Debugging is the process of finding and resolving defects.'
+		'Debugging: Debugging is the process of finding and resolving defects.',
+		'Ephemeral containers: temporary containers added to a running pod for debugging.',
+		"Linux capabilities: root's powers split into separate units.",
+		'Agile Software Development: A set of practices that emphasize iterative development cycles.'
 	])('is still one: "%s"', (text) => {
 		expect(definitionOf(text, [])).toBeDefined();
 	});

@@ -99,13 +99,21 @@ const FINITE =
 const IMPERATIVE =
 	/^(?:set|use|run|avoid|enable|disable|prefer|add|keep|make|check|give|put|turn|never|always|don't|do|remember|ensure|watch|rotate|pin|scan)\b/i;
 
+// "cosign signs images", "kube-proxy set route_localnet=1", "Kubernetes schedules pods": a
+// subject of its own and its verb, a statement about the topic; not "root's powers split into
+// units", "enforces the standards" (a predicate) or "pods the kubelet runs" (a noun phrase)
+const STATEMENT =
+	/^(?![\p{Ll}]+s\s)(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny|[Ss]ome|[Aa]ll|[Nn]o)\s)[\p{L}\p{N}._-]+(?<!'s)\s+(?:\p{Ll}+[^s\W]s|set|let|put|ran|made|got|took|gave|led|kept|left)\s+(?!\S+(?:ed|ing)\b|(?:that|which|who|with|of|for|in|on|from|to|and|or|as)\b)/u;
+
 /**
  * How the text after a `Term:` label defines the term: it names the term as its subject
  * ("Debugging: Debugging is the process ..."), is a sentence of its own ("Cloud Computing:
  * Renting computers offers ..."), a predicate ("Pod Security Admission: enforces the Pod
  * Security Standards ..."), a noun phrase ("kube-apiserver: the front door of the control
- * plane") or other words to read after their label ("Sigstore: cosign signs images"); undefined for a statement about a topic ("EKS: the creator used to get admin rights",
- * "etcd ports: 2379 for clients", "Controller manager: set --use-...").
+ * plane") or other words to read after their label ("Linux capabilities: root's powers split
+ * into units"); undefined for a statement about a topic ("EKS: the creator used to get admin
+ * rights", "Sigstore: cosign signs images", "etcd ports: 2379 for clients", "Controller manager:
+ * set --use-...").
  */
 function definitionForm(first: string, names: readonly string[]): DefinitionForm | undefined {
 	// named within its first few words, not "(staticPodPath)" further on
@@ -114,7 +122,7 @@ function definitionForm(first: string, names: readonly string[]): DefinitionForm
 		.slice(0, (names[0] ?? '').split(/\s+/).length + 5)
 		.join(' ');
 	if (formIn(opening, answerForms(names[0] ?? '', names.slice(1)))) return 'names-itself';
-	if (/^\p{N}/u.test(first) || IMPERATIVE.test(first)) return undefined;
+	if (/^\p{N}/u.test(first) || IMPERATIVE.test(first) || STATEMENT.test(first)) return undefined;
 	// "None, Metadata, Request and RequestResponse", "exec into pods, reads of secrets, new
 	// bindings": a list of members or examples, not what it is
 	if ((first.match(/,/g) ?? []).length >= 2 && (first.split(',')[0] ?? '').split(/\s+/).length <= 3)
@@ -131,7 +139,7 @@ function definitionForm(first: string, names: readonly string[]): DefinitionForm
 	// "enforces the standards", "runs sandboxed programs", "signs and verifies": a verb first
 	if (/^\p{Ll}+s\s+(?:the|a|an|and|its|their|all|every|each|any|no|sandboxed|them)\b/u.test(first))
 		return 'predicate';
-	// "role-based access control, the default mode", "cosign signs images": read as written
+	// "role-based access control, the default mode": read as written
 	return 'label';
 }
 
@@ -421,9 +429,16 @@ export function definedOptions(
 	return chosen.length === 3 ? chosen.map((d) => asOptionName(d.name)) : undefined;
 }
 
-/** The flashcard of a definition: its name asked, its lead as the answer. */
+/**
+ * The flashcard of a definition: its name asked, its lead as the answer. An acronym is asked as
+ * "What is SLSA?": "What does SLSA mean?" asks for the words it stands for, which a definition
+ * by description does not give.
+ */
 export function definitionFlashcard(def: Definition): { front: string; back: string } {
-	return { front: `What does “${def.name}” mean?`, back: def.lead };
+	const front = /^\p{Lu}[\p{Lu}\p{N}]{1,5}$/u.test(def.name)
+		? `What is ${def.name}?`
+		: `What does “${def.name}” mean?`;
+	return { front, back: def.lead };
 }
 
 /** A term the curated glossary knows draws its wrong options from its class. */
