@@ -85,6 +85,20 @@ describe('stems a student can answer', () => {
 	])('refuses "%s"', (stem, reason) => {
 		expect(stemProblem(stem)).toMatch(reason);
 	});
+
+	it.each([
+		'DenyServiceExternalIPs exists because anyone could set ___ and intercept traffic meant for those IPs.',
+		'Every node runs a ___, and this node agent then reports its pods to the API server.',
+		'API objects let a component ask the ___ "who is this token?" before it answers.'
+	])('asks a stem whose "this" or "those" points inside it: "%s"', (stem) => {
+		expect(stemProblem(stem)).toBeUndefined();
+	});
+
+	it('still refuses "those" for something the stem never named', () => {
+		expect(
+			stemProblem('Anyone able to create Services could set ___ and intercept those packets.')
+		).toMatch(/refers to something/);
+	});
 });
 
 describe('MCQs that give themselves away', () => {

@@ -12,7 +12,7 @@ import {
 	formOutlier,
 	type AnswerForms
 } from './forms';
-import { startsWithPronoun } from './text';
+import { escapeRegExp, startsWithPronoun } from './text';
 
 /** Words a stem must have besides the blank to be a full clause. */
 const MIN_STEM_WORDS = 5;
@@ -53,15 +53,16 @@ export function stemProblem(stem: string): string | undefined {
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
 	// "this", "the term", "such" early in a stem point at text before it
-	const first = text.split(/\s+/).slice(0, 6).join(' ');
+	const own = withoutOwnReferences(text);
+	const first = own.split(/\s+/).slice(0, 6).join(' ');
 	if (
-		DANGLING.test(text) ||
-		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(text) ||
+		DANGLING.test(own) ||
+		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(own) ||
 		/\b(?:this|the term|such)\b/i.test(first) ||
 		// "reducing the need for this functionality", "___ also allows", "This pattern is slower
 		// than ___" after a sentence that never names the pattern: what it means is before
-		THIS_THING.test(text) ||
-		/\balso\b/i.test(text.split(/\s+/).slice(0, 3).join(' '))
+		THIS_THING.test(own) ||
+		/\balso\b/i.test(own.split(/\s+/).slice(0, 3).join(' '))
 	)
 		return 'the stem refers to something it does not include';
 	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
@@ -98,6 +99,23 @@ export function stemProblem(stem: string): string | undefined {
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
 		return 'the blank is part of a longer name';
 	return undefined;
+}
+
+/**
+ * The stem without what points inside itself: quoted words ("who is this token?") and "these
+ * IPs" or "this flag" after the stem has named them ("set externalIPs and intercept traffic
+ * meant for those IPs").
+ */
+function withoutOwnReferences(text: string): string {
+	const unquoted = text.replace(/“[^”]*”|"[^"]*"/g, ' ');
+	return unquoted.replace(
+		/\b(?:this|these|those)\s+(\p{L}{3,})\b/giu,
+		(all, noun: string, at: number) => {
+			// named before: the noun ends a word there ("externalIPs" for "those IPs")
+			const head = noun.replace(/(?<=[^s])s$/i, '');
+			return new RegExp(`${escapeRegExp(head)}s?\\b`, 'iu').test(unquoted.slice(0, at)) ? ' ' : all;
+		}
+	);
 }
 
 /** Why an MCQ would give itself away or have two right answers, or undefined. */
