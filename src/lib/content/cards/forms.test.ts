@@ -184,7 +184,8 @@ describe('tooSimilar', () => {
 		['DevOps', 'DevSecOps'],
 		['container', 'containerization'],
 		['Chaos Engineering', 'Security Chaos Engineering'],
-		['Container Image', 'container images']
+		['Container Image', 'container images'],
+		['Containerization', 'Containerisation']
 	])('refuses %s beside %s: one may pass for the other', (a, b) => {
 		expect(tooSimilar(a, b)).toBe(true);
 	});
@@ -192,7 +193,9 @@ describe('tooSimilar', () => {
 	it.each([
 		['Canary Deployment', 'Blue Green Deployment'],
 		['Horizontal Scaling', 'Vertical Scaling'],
-		['GitOps', 'Service Discovery']
+		['GitOps', 'Service Discovery'],
+		['Scalability', 'Reliability'],
+		['Observability', 'Portability']
 	])('keeps %s beside %s: the words they do not share differ', (a, b) => {
 		expect(tooSimilar(a, b)).toBe(false);
 	});

@@ -284,11 +284,14 @@ function trigrams(text: string): Set<string> {
 	return grams;
 }
 
+const SUFFIX = /(?:ability|ibility|ization|isation|ation|ment|ness|ity)$/;
+
 /**
  * Names so alike that one may pass for the other: DevOps and DevSecOps, container and
- * containerization, PaaS and DBaaS (character trigrams), Chaos Engineering inside Security Chaos
+ * containerization (character trigrams), Chaos Engineering inside Security Chaos
  * Engineering. Neither is a fair wrong option for the other. Names that share a word are told
- * apart by the words they do not share: Canary Deployment and Blue Green Deployment differ.
+ * apart by the words they do not share: Canary Deployment and Blue Green Deployment differ; and
+ * by what comes before an English ending they share: Scalability and Reliability differ.
  */
 export function tooSimilar(a: string, b: string): boolean {
 	const wa = termWords(a);
@@ -296,9 +299,17 @@ export function tooSimilar(a: string, b: string): boolean {
 	const onlyA = wa.filter((w) => !wb.includes(w));
 	const onlyB = wb.filter((w) => !wa.includes(w));
 	if (onlyA.length === 0 || onlyB.length === 0) return true;
-	const [x, y] = onlyA.length < wa.length ? [onlyA.join(' '), onlyB.join(' ')] : [a, b];
-	const ga = trigrams(x);
-	const gb = trigrams(y);
+	const [x, y] = (onlyA.length < wa.length ? [onlyA.join(' '), onlyB.join(' ')] : [a, b]).map((t) =>
+		t.toLowerCase()
+	) as [string, string];
+	// a shared ending of English words says nothing of the names: Scalability and Reliability
+	const ending = SUFFIX.exec(x)?.[0];
+	const [sx, sy] =
+		ending && y.endsWith(ending)
+			? [x.slice(0, -ending.length), y.slice(0, -ending.length)]
+			: [x, y];
+	const ga = trigrams(sx);
+	const gb = trigrams(sy);
 	const shared = [...ga].filter((g) => gb.has(g)).length;
 	return (2 * shared) / Math.max(1, ga.size + gb.size) >= 0.4;
 }
