@@ -76,10 +76,16 @@ function headOf(name: string): string | undefined {
 	return words.length > 1 ? singular(words.at(-1) ?? '') : undefined;
 }
 
+/** A kind with at most this many defined terms offers them all as wrong options of each other. */
+const WHOLE_KIND = 40;
+/** A word shared by more defined terms than this finds no related ones by itself. */
+const COMMON_WORD = 60;
+
 export class DefinedTerms {
 	readonly byNote: ReadonlyMap<string, Definition>;
 	readonly #byName = new Map<string, Definition>();
 	readonly #family = new Map<Definition, string>();
+	readonly #ofKind = new Map<string, Definition[]>();
 	/** Defined terms by the words of their names and by their one-word names ("ci"). */
 	readonly #byKey = new Map<string, Definition[]>();
 	readonly #about: Vectors;
@@ -122,6 +128,10 @@ export class DefinedTerms {
 			if (ends) this.#family.set(d, ends[0]);
 		}
 		for (const d of all) {
+			const kind = kindOf(d);
+			if (kind) this.#ofKind.set(kind, [...(this.#ofKind.get(kind) ?? []), d]);
+		}
+		for (const d of all) {
 			const oneWord = d.names.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase());
 			for (const key of new Set([...contentWords(d.names.join(' . ')), ...oneWord]))
 				this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), d]);
@@ -151,14 +161,24 @@ export class DefinedTerms {
 		return this.#family.get(d);
 	}
 
-	/** The defined terms the notes say something alike of and those of its family, most related first. */
+	/**
+	 * The defined terms the notes say something alike of, and those of its family and of its kind
+	 * however little the notes say of them alike; most related first.
+	 */
 	relatedTo(def: Definition): Related[] {
 		const near = new Set<Definition>();
-		// the family's members however little the notes say of them alike
 		const family = this.#family.get(def);
 		if (family) for (const [d, f] of this.#family) if (f === family && d !== def) near.add(d);
-		for (const x of this.#about.weights(def).keys())
-			for (const d of this.#about.index.get(x) ?? []) if (d !== def) near.add(d);
+		// a small kind whole (Scalability beside Portability); a large one has related members enough,
+		// and taking it whole would make a build of many notes quadratic
+		const ofKind = this.#ofKind.get(kindOf(def) ?? '') ?? [];
+		if (ofKind.length <= WHOLE_KIND) for (const d of ofKind) if (d !== def) near.add(d);
+		// found through the words they share, but not through a word so common that it would make
+		// every term of a large corpus a candidate (the cosine still weighs it)
+		for (const x of this.#about.weights(def).keys()) {
+			const sharing = this.#about.index.get(x) ?? [];
+			if (sharing.length <= COMMON_WORD) for (const d of sharing) if (d !== def) near.add(d);
+		}
 		return [...near]
 			.map((d) => ({
 				d,

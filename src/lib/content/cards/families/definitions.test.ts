@@ -46,6 +46,26 @@ describe('definition notes', () => {
 		).toBe(undefined);
 	});
 
+	it('reads the genus of a definition that starts with it in lower case', () => {
+		expect(definitionOf('Secret: an object for small sensitive values.', [])?.genus).toBe('object');
+		expect(definitionOf('Kyverno: a policy engine running as a webhook.', [])?.genus).toBe(
+			'engine'
+		);
+	});
+
+	it('goes on into the next sentence of a short definition, not into the author speaking', () => {
+		expect(
+			definitionOf(
+				'Secret: an object for small sensitive values, stored base64-encoded. Base64 is encoding, not encryption, and I keep repeating that in class.',
+				[]
+			)?.lead
+		).toBe('an object for small sensitive values, stored base64-encoded.');
+		expect(
+			definitionOf('Secret: an object for small sensitive values. Base64 is not encryption.', [])
+				?.lead
+		).toBe('an object for small sensitive values. Base64 is not encryption.');
+	});
+
 	it('reads a definition with one colon that explains, not a list of "X: y" pairs', () => {
 		const d = definitionOf(
 			'Canary Deployment: Canary deployments is a deployment strategy that starts with two environments: one with live traffic and the other without.',
@@ -258,6 +278,26 @@ describe('wrong options of a defined term', () => {
 		);
 		expect(made).toEqual({
 			reason: 'the stem names Continuous Integration, a sibling of the answer'
+		});
+	});
+
+	describe('of a kind the notes hardly relate', () => {
+		const properties = make([
+			'Scalability: Scalability refers to how well a platform can grow with its load.',
+			'Reliability: Reliability refers to how well a system responds to failures.',
+			'Portability: Portability is a property that avoids lock-in to vendors.',
+			'Observability: Observability is a property that yields actionable insights from outputs.'
+		]);
+
+		it('are drawn for its definition, which tells it from any of its kind', () => {
+			const made = definitionMcq(properties[1]!, definedTerms(properties), '', 'n0000000007:mcq:r');
+			expect(options(made)).toEqual(['Observability', 'Portability', 'Scalability']);
+		});
+
+		it('are not drawn for a general sentence, which may fit them as well', () => {
+			const stem = '___ contributes to competitiveness, efficiency, reputation and quality.';
+			const made = termMcq(properties[0]!, stem, stem, definedTerms(properties), '', 'n8:mcq:s');
+			expect(made).toEqual({ reason: 'fewer than three defined terms related to Scalability' });
 		});
 	});
 

@@ -86,10 +86,16 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	const names = other ? [name, other] : [name];
 	const form = definitionForm(first, names);
 	if (!form) return undefined;
-	const lead = first.split(/\s+/).length < 12 && sentences[1] ? `${first} ${sentences[1]}` : first;
+	// a short definition goes on in its next sentence, unless that is the author speaking ("I keep
+	// repeating that in class")
+	const next = sentences[1];
+	const lead =
+		first.split(/\s+/).length < 12 && next && !PERSONAL.test(next) ? `${first} ${next}` : first;
 	const genus = genusOf(first) ?? leadingGenus(first, name);
 	return { name, names, lead, first, genus, form, tags };
 }
+
+const PERSONAL = /\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|us|our)\b/;
 
 // a finite verb: the text after a label is a clause of its own, not a noun phrase
 const FINITE =
@@ -181,7 +187,7 @@ function genusOf(sentence: string): string | undefined {
  * genus; not "A runtime, in general, executes ..." (the term itself, then what it does).
  */
 function leadingGenus(sentence: string, name: string): string | undefined {
-	const rest = /^(?:A|An)\s+(.*)$/.exec(sentence)?.[1];
+	const rest = /^(?:An?|an?)\s+(.*)$/.exec(sentence)?.[1];
 	const genus = rest ? genusOf(`is a ${rest}`) : undefined;
 	const own = new Set(termWords(name).map(singular));
 	return genus && !own.has(genus) ? genus : undefined;
@@ -218,7 +224,7 @@ const KINDS: Record<string, string[]> = {
 		'degree',
 		'attribute'
 	],
-	machine: ['computer', 'server', 'machine', 'host', 'node', 'device', 'installation'],
+	machine: ['computer', 'server', 'machine', 'host', 'node', 'device'],
 	system: [
 		'system',
 		'platform',
@@ -309,6 +315,7 @@ export function definitionMcq(
 		.map((t) => blankedStem(t, forms))
 		.find((t) => t.split('___').length <= blanks);
 	if (!lead) return { reason: 'the definition names its term more than once' };
+	// a definition tells its term from any other of its kind, however little the notes relate them
 	return termMcq(
 		def,
 		`Which term is defined as: “${lead}”?`,
@@ -316,7 +323,8 @@ export function definitionMcq(
 		defined,
 		noteText,
 		cardId,
-		fromGlossary
+		fromGlossary,
+		0
 	);
 }
 
@@ -332,11 +340,13 @@ export function termMcq(
 	defined: DefinedTerms,
 	noteText: string,
 	cardId: string,
-	fromGlossary?: string[]
+	fromGlossary?: string[],
+	minRelatedness = MIN_RELATEDNESS
 ): DefinitionItem {
 	const sibling = siblingIn(quoted, def, defined);
 	if (sibling) return { reason: sibling };
-	const distractors = fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted);
+	const distractors =
+		fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted, minRelatedness);
 	if (!distractors) return { reason: `fewer than three defined terms related to ${def.name}` };
 	const answer = asOptionName(def.name);
 	const options = distractors.map(asOptionName);
@@ -362,7 +372,11 @@ export function siblingIn(
 	return sibling && `the stem names ${sibling.name}, a sibling of the answer`;
 }
 
-/** Below this, two terms have too little in common for one to be a plausible wrong option. */
+/**
+ * Below this, two terms have too little in common for one to be a plausible wrong option where a
+ * sentence other than the answer's definition is asked: a general sentence ("contributes to
+ * efficiency and quality") would fit a far term of its kind as well.
+ */
 const MIN_RELATEDNESS = 0.04;
 /** From this on, two definitions read alike: siblings, each arguably right where the other is. */
 const SIBLING_LIKENESS = 0.5;
@@ -379,7 +393,8 @@ export function definedOptions(
 	defined: DefinedTerms,
 	noteText: string,
 	cardId: string,
-	stem: string
+	stem: string,
+	minRelatedness = MIN_RELATEDNESS
 ): string[] | undefined {
 	// wrong options that share the stem's words with the answer, so those words point at no one
 	// (only the words the answer shares count: "Client-Server Architecture" for a passage that
@@ -398,18 +413,10 @@ export function definedOptions(
 		if (WIDE_KINDS.has(kind) || kindOf(d) !== kind) return false;
 		return !family || !theirs;
 	};
-	const ranked: { d: Definition; score: number; h: string }[] = [];
+	const ranked: { d: Definition; score: number }[] = [];
 	for (const { d, relatedness, likeness } of defined.relatedTo(def)) {
 		const kin = family !== undefined && defined.family(d) === family;
-		if (
-			(relatedness < MIN_RELATEDNESS && !kin) ||
-			!ofKind(d) ||
-			likeness >= SIBLING_LIKENESS ||
-			sameName(def, d) ||
-			tooSimilar(d.name, def.name) ||
-			fitsAsWell(stem, d.lead, def.lead) ||
-			d.names.some((n) => formIn(noteText, answerForms(n)))
-		)
+		if ((relatedness < minRelatedness && !kin) || !ofKind(d) || likeness >= SIBLING_LIKENESS)
 			continue;
 		const score =
 			relatedness +
@@ -417,12 +424,26 @@ export function definedOptions(
 			(d.genus === def.genus ? 0.05 : 0) +
 			0.02 * d.tags.filter((t) => def.tags.includes(t)).length +
 			(cues.size > 0 && shared(d.name) ? 0.3 : 0);
-		ranked.push({ d, score, h: hashText(`${cardId}|${d.name}`) });
+		ranked.push({ d, score });
 	}
-	ranked.sort((a, b) => b.score - a.score || (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
+	// best first, ties in an order of the card's own; the costlier checks only until three pass
+	const hashes = new Map<Definition, string>();
+	const hash = (d: Definition) => {
+		const h = hashes.get(d) ?? hashText(`${cardId}|${d.name}`);
+		hashes.set(d, h);
+		return h;
+	};
+	ranked.sort((a, b) => b.score - a.score || (hash(a.d) < hash(b.d) ? -1 : 1));
 	const chosen: Definition[] = [];
 	for (const { d } of ranked) {
-		if (chosen.some((c) => sameName(c, d) || tooSimilar(c.name, d.name))) continue;
+		if (
+			sameName(def, d) ||
+			tooSimilar(d.name, def.name) ||
+			fitsAsWell(stem, d.lead, def.lead) ||
+			d.names.some((n) => formIn(noteText, answerForms(n))) ||
+			chosen.some((c) => sameName(c, d) || tooSimilar(c.name, d.name))
+		)
+			continue;
 		chosen.push(d);
 		if (chosen.length === 3) break;
 	}
