@@ -33,15 +33,31 @@ export interface Sentence {
 
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|cf|ca|Dr|Mr|Ms)\.$/i;
 
-/** Splits plain text into sentences; a version number or an abbreviation does not end one. */
+// "… runc/crun/etc. The runtime …": a sentence that ends in "etc." before one that starts plainly
+const PLAIN_START =
+	/^(?:The|This|These|Those|That|There|It|Its|In|On|A|An|But|So|And|When|If|We|You|They)\b/;
+
+/**
+ * Splits plain text into sentences; a version number or an abbreviation does not end one. A
+ * sentence may start in lower case, as a name written in code does ("… by default. kubeadm
+ * sets …", "in-toto attestations …").
+ */
 export function splitSentences(text: string): Sentence[] {
 	const sentences: Sentence[] = [];
 	let start = 0;
-	const boundary = /([.!?])(["')\]]*)\s+(?=["'(\p{Lu}\p{N}/-])/gu;
+	const boundary = /([.!?])(["')\]]*)\s+(?=["'(\p{L}\p{N}/-])/gu;
 	for (const match of text.matchAll(boundary)) {
 		const end = (match.index ?? 0) + match[1]!.length + (match[2]?.length ?? 0);
 		const candidate = text.slice(start, end).trim();
-		if (ABBREVIATION.test(candidate)) continue;
+		const next = text.slice(end).trimStart();
+		if (ABBREVIATION.test(candidate) && !(/\betc\.$/i.test(candidate) && PLAIN_START.test(next)))
+			continue;
+		// "image@sha256:... and let", "(floppy disks?) and shared": an ellipsis, or a question
+		// inside brackets or quotes, goes on in lower case; only a plain full stop ends a sentence
+		// before it
+		const ellipsis = text[(match.index ?? 0) - 1] === '.';
+		const lower = /^\p{Ll}/u.test(next);
+		if ((ellipsis && !/^\p{Lu}/u.test(next)) || (lower && (match[1] !== '.' || match[2]))) continue;
 		if (candidate) sentences.push({ text: candidate, index: sentences.length });
 		start = end;
 	}
