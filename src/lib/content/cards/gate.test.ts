@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerForms } from './forms';
-import { blankedStem, mcqProblem, stemProblem } from './gate';
+import { blankedStem, clozeProblem, mcqProblem, stemProblem } from './gate';
 
 describe('stems a student can answer', () => {
 	it('accepts a full clause with one blank', () => {
@@ -74,6 +74,8 @@ describe('stems a student can answer', () => {
 			'___ settings that matter: --anonymous-auth=false and --read-only-port=0 on every node.',
 			/in the note's label/
 		],
+		['___ ports: 2379 for clients, 2380 for peer traffic.', /in the note's label/],
+		['A kernel bug is a container-___ waiting to happen on every node.', /hyphenated word/],
 		[
 			"In Kubernetes it's set with ___.seccompProfile.type on the pod or the container.",
 			/part of a dotted path/
@@ -89,7 +91,9 @@ describe('stems a student can answer', () => {
 	it.each([
 		'DenyServiceExternalIPs exists because anyone could set ___ and intercept traffic meant for those IPs.',
 		'Every node runs a ___, and this node agent then reports its pods to the API server.',
-		'API objects let a component ask the ___ "who is this token?" before it answers.'
+		'API objects let a component ask the ___ "who is this token?" before it answers.',
+		'___: false sets the no_new_privs flag, so setuid binaries cannot raise privileges.',
+		"Pods with ___: true share the node's network namespace, so policies miss them."
 	])('asks a stem whose "this" or "those" points inside it: "%s"', (stem) => {
 		expect(stemProblem(stem)).toBeUndefined();
 	});
@@ -98,6 +102,17 @@ describe('stems a student can answer', () => {
 		expect(
 			stemProblem('Anyone able to create Services could set ___ and intercept those packets.')
 		).toMatch(/refers to something/);
+	});
+});
+
+describe('clozes that give themselves away', () => {
+	it('refuses a pair whose other half spells the answer out', () => {
+		expect(
+			clozeProblem('Except KMS version 1 and ___, providers use a local key.', 'KMS version 2')
+		).toMatch(/spells the answer out/);
+		expect(
+			clozeProblem('Two common options are runc and ___, written in Go and C.', 'crun')
+		).toBeUndefined();
 	});
 });
 

@@ -82,10 +82,11 @@ export function stemProblem(stem: string): string | undefined {
 	// "A: any user, B: ___ but bound to NS": a list of pairs, not a sentence
 	if ((text.match(/(?:^|\s)[\p{L}\p{N}_-]+:\s/gu) ?? []).length >= 2)
 		return 'the stem is a list of label: text pairs';
-	// "___ settings that matter: --anonymous-auth=false, ...": the blank is in the note's label
-	// (not a key of code, "___: false sets no_new_privs")
-	if (/^[^:.!?]{0,60}___[^:.!?]{0,60}:\s(?!(?:true|false|null|none|\d))/i.test(text))
-		return "the blank is in the note's label";
+	// "___ settings that matter: --anonymous-auth=false, ...", "___ ports: 2379 for clients": the
+	// blank is in the note's label (not a key of code, "___: false sets no_new_privs")
+	const label = /^[^:.!?]{0,60}___([^:.!?]{0,60}):\s(\S*)/.exec(text);
+	const codeKey = label?.[1] === '' && /^(?:true|false|null|none|\d)/i.test(label[2] ?? '');
+	if (label && !codeKey) return "the blank is in the note's label";
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
 	if (
 		/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) &&
@@ -95,6 +96,9 @@ export function stemProblem(stem: string): string | undefined {
 	// "___/CD": one half of a pair written with a slash gives the other away
 	if (/[\p{L}\p{N}]\/___|___\/[\p{L}\p{N}]/u.test(text))
 		return 'the blank is half of a pair written with a slash';
+	// "container-___ bugs": the answer blanked out of a hyphenated word
+	if (/[\p{L}\p{N}]-___|___-[\p{L}\p{N}]/u.test(text))
+		return 'the blank is part of a hyphenated word';
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
 		return 'the blank is part of a longer name';
@@ -116,6 +120,18 @@ function withoutOwnReferences(text: string): string {
 			return new RegExp(`${escapeRegExp(head)}s?\\b`, 'iu').test(unquoted.slice(0, at)) ? ' ' : all;
 		}
 	);
+}
+
+/**
+ * Why a cloze gives its answer away, or undefined: "Except KMS version 1 and ___" (the other half
+ * of a pair spells the answer out but for one word).
+ */
+export function clozeProblem(stem: string, answer: string): string | undefined {
+	const pair = /((?:[\p{L}\p{N}.-]+\s+){0,2}[\p{L}\p{N}.-]+)\s+(?:and|or)\s+___/u.exec(stem)?.[1];
+	const own = contentWords(answer);
+	if (pair && [...contentWords(pair)].some((w) => own.has(w)))
+		return `the other half of the pair ("${pair} and ___") spells the answer out`;
+	return undefined;
 }
 
 /** Why an MCQ would give itself away or have two right answers, or undefined. */

@@ -8,7 +8,7 @@ import type { Card } from '../../schema';
 import { distractorsFor, type DistractorResult } from '../distractors';
 import { extractTerms, type Term } from '../extract';
 import { answerForms, contentWords, formIn, singular, type AnswerForms } from '../forms';
-import { blankedStem, mcqProblem, stemProblem } from '../gate';
+import { blankedStem, clozeProblem, mcqProblem, stemProblem } from '../gate';
 import type { Glossary } from '../glossary';
 import {
 	hedgeIn,
@@ -284,6 +284,11 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				return;
 			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
+		}
+		const giveaway = clozeProblem(front, term.surface);
+		if (giveaway) {
+			blocked.push({ item: term.value, reason: giveaway });
+			return;
 		}
 		if (clozes < MAX_CLOZE_PER_NOTE) {
 			clozes++;
