@@ -66,6 +66,21 @@ describe('definition notes', () => {
 		).toBe('an object for small sensitive values. Base64 is not encryption.');
 	});
 
+	it('reads a definition that opens with background from the sentence that names its term', () => {
+		const d = definitionOf(
+			'Service Mesh: In a microservices world, apps are split into services that talk over a network. Service meshes manage the traffic between services.',
+			[]
+		);
+		expect(d?.lead).toBe('Service meshes manage the traffic between services.');
+		// an example that names it later is no definition: the background stays
+		expect(
+			definitionOf(
+				'Stateful Apps: When we speak of stateful apps, state is any data the app keeps. A shop that remembers your cart is a stateful app.',
+				[]
+			)?.first
+		).toBe('When we speak of stateful apps, state is any data the app keeps.');
+	});
+
 	it('reads a definition with one colon that explains, not a list of "X: y" pairs', () => {
 		const d = definitionOf(
 			'Canary Deployment: Canary deployments is a deployment strategy that starts with two environments: one with live traffic and the other without.',

@@ -79,13 +79,17 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	if (pairs.length > 1 || (pairs[0] && definition.slice(0, pairs[0].index).split(/\s+/).length < 4))
 		return undefined;
 	const other = /\(([^)]+)\)\s*$/.exec(term)?.[1]?.trim();
-	const sentences = splitSentences(definition).map((s) => s.text);
-	const first = sentences[0] ?? definition;
+	let sentences = splitSentences(definition).map((s) => s.text);
 	// "EKS: the creator used to get admin rights", "Sigstore: cosign signs images": a topic
 	// and a statement about it, not a definition
 	const names = other ? [name, other] : [name];
-	const form = definitionForm(first, names);
+	const form = definitionForm(sentences[0] ?? definition, names);
 	if (!form) return undefined;
+	// "Service Mesh: In a microservices world, apps are broken down ...": a sentence of background
+	// first; what the term is, is said where the note names it ("Service meshes address ...")
+	const naming = sentences.findIndex((s) => definitionForm(s, names) === 'names-itself');
+	if (form === 'sentence' && naming > 0) sentences = sentences.slice(naming);
+	const first = sentences[0] ?? definition;
 	// a short definition goes on in its next sentence, unless that is the author speaking ("I keep
 	// repeating that in class")
 	const next = sentences[1];
@@ -462,7 +466,10 @@ export function definitionFlashcard(def: Definition): { front: string; back: str
 	return { front, back: def.lead };
 }
 
-/** A term the curated glossary knows draws its wrong options from its class. */
+/**
+ * A term the curated glossary knows draws its wrong options from its class, unless its definition
+ * calls it another kind of thing than the class does.
+ */
 export function curatedOptions(
 	p: Proposal,
 	def: Definition,
@@ -470,7 +477,12 @@ export function curatedOptions(
 	sentence: string
 ): string[] | undefined {
 	const g = p.glossary.lookup(def.name);
-	if (!g || p.glossary.classes.get(g.class)?.fromNotes !== false) return undefined;
+	const cls = g && p.glossary.classes.get(g.class);
+	if (!g || !cls || cls.fromNotes) return undefined;
+	// "ResourceQuota: a namespaced object ...": the note defines an object, the glossary knows an
+	// admission plugin; its plugins would be wrong options of another kind than the definition's
+	const label = cls.label.toLowerCase().split(/\s+/).map(singular);
+	if (def.genus && !label.includes(def.genus.toLowerCase())) return undefined;
 	const made = distractorsFor(
 		{ type: 'glossary', value: g.term, surface: def.name, start: 0, end: 0, glossary: g },
 		p.glossary,
