@@ -247,9 +247,6 @@ const KINDS: Record<string, string[]> = {
 		'software',
 		'application',
 		'app',
-		'orchestrator',
-		'implementation',
-		'technology',
 		'component',
 		'framework',
 		'library',
@@ -265,10 +262,11 @@ const KINDS: Record<string, string[]> = {
 };
 /**
  * Kinds too wide to tell a fair wrong option by: "a process" is said of debugging, of service
- * discovery and of a running container, "an approach" of event streaming and of security. A term
+ * discovery and of a running container, "an approach" of event streaming and of security, "a
+ * technology" of eBPF and of cloud native storage. A term
  * of such a kind draws its wrong options only from its name's family.
  */
-const WIDE_KINDS = new Set(['process', 'approach']);
+const WIDE_KINDS = new Set(['process', 'approach', 'technology']);
 const KIND_OF = new Map(
 	Object.entries(KINDS).flatMap(([kind, genera]) => genera.map((g) => [g, kind] as const))
 );
