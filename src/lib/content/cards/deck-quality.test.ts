@@ -128,17 +128,20 @@ describe.each(decks)('%s', (_, build, withOverlay) => {
 });
 
 describe('an author who defines terms and then writes on about them (the Cloud Native Glossary)', () => {
-	it('gets MCQs on at least 11% of the fact notes, with no overlay', { timeout: 30_000 }, () => {
+	it('gets MCQs on at least 8.5% of the fact notes, with no overlay', { timeout: 30_000 }, () => {
 		// 16% (34 of 217) before the passage and plural-term work of 2026-11-30, 31% (67) after
 		// it, 26% (56) once wrong options had to be related terms and pairs ("x and ___") were
 		// refused after a blind read, 27% (59) with other option sets tried, 25% (54) once the
 		// cues round 8's reader named (debug for Debugging, secure for DevSecOps) were refused,
 		// 13% (29) once wrong options had to be of the answer's name family or narrow kind (a
 		// reader rated half the MCQs bad, most for wrong options of another kind), 12% (26) once
-		// illustrative figures and blanks inside a longer name were refused; the issue's
-		// target is 50%: most notes without an MCQ describe a problem, or a term of a kind the
-		// glossary has too few of to ask fairly
+		// illustrative figures and blanks inside a longer name were refused, 11% (24) at the
+		// start of 2026-12-01's third session, 9% (19) once a term is asked against its name's
+		// family only by its definition (round 17's reader: general sentences with the other
+		// "as a Service" models or ABAC as second right options); the issue's target is 50%:
+		// most notes without an MCQ describe a problem, or a term of a kind the glossary has too
+		// few of to ask fairly
 		const figures = cardFigures(cncf());
-		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.11);
+		expect(figures.factsWithMcq / figures.facts).toBeGreaterThanOrEqual(0.085);
 	});
 });

@@ -317,7 +317,6 @@ export function definitionMcq(
 		.map((t) => blankedStem(t, forms))
 		.find((t) => t.split('___').length <= blanks);
 	if (!lead) return { reason: 'the definition names its term more than once' };
-	// a definition tells its term from any other of its kind, however little the notes relate them
 	return termMcq(
 		def,
 		`Which term is defined as: “${lead}”?`,
@@ -326,7 +325,7 @@ export function definitionMcq(
 		noteText,
 		cardId,
 		fromGlossary,
-		0
+		'definition'
 	);
 }
 
@@ -343,12 +342,11 @@ export function termMcq(
 	noteText: string,
 	cardId: string,
 	fromGlossary?: string[],
-	minRelatedness = MIN_RELATEDNESS
+	asked: Asked = 'sentence'
 ): DefinitionItem {
 	const sibling = siblingIn(quoted, def, defined);
 	if (sibling) return { reason: sibling };
-	const distractors =
-		fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted, minRelatedness);
+	const distractors = fromGlossary ?? definedOptions(def, defined, noteText, cardId, quoted, asked);
 	if (!distractors) return { reason: `fewer than three defined terms related to ${def.name}` };
 	const answer = asOptionName(def.name);
 	const options = distractors.map(asOptionName);
@@ -374,6 +372,9 @@ export function siblingIn(
 	return sibling && `the stem names ${sibling.name}, a sibling of the answer`;
 }
 
+/** What an MCQ on a defined term quotes: the term's definition, or another sentence of the notes. */
+export type Asked = 'definition' | 'sentence';
+
 /**
  * Below this, two terms have too little in common for one to be a plausible wrong option where a
  * sentence other than the answer's definition is asked: a general sentence ("contributes to
@@ -388,7 +389,10 @@ const SIBLING_LIKENESS = 0.5;
  * (what the notes say of them shares informative words), of its name's family or of its kind;
  * never a sibling whose definition reads like the answer's, one whose own definition
  * fits the stem as well (either may be right too), one named in the note, or one whose name
- * could pass for the answer's.
+ * could pass for the answer's. A definition tells its term from any of its kind and from the
+ * members of its family; another sentence says what a family shares as often as what sets one
+ * apart ("lets organisations avoid buying data-center space" of every "as a Service" model), so
+ * it is asked against terms of the kind that the notes relate, outside the family.
  */
 export function definedOptions(
 	def: Definition,
@@ -396,7 +400,7 @@ export function definedOptions(
 	noteText: string,
 	cardId: string,
 	stem: string,
-	minRelatedness = MIN_RELATEDNESS
+	asked: Asked = 'sentence'
 ): string[] | undefined {
 	// wrong options that share the stem's words with the answer, so those words point at no one
 	// (only the words the answer shares count: "Client-Server Architecture" for a passage that
@@ -418,8 +422,8 @@ export function definedOptions(
 	const ranked: { d: Definition; score: number }[] = [];
 	for (const { d, relatedness, likeness } of defined.relatedTo(def)) {
 		const kin = family !== undefined && defined.family(d) === family;
-		if ((relatedness < minRelatedness && !kin) || !ofKind(d) || likeness >= SIBLING_LIKENESS)
-			continue;
+		const fair = asked === 'definition' || (!kin && relatedness >= MIN_RELATEDNESS);
+		if (!fair || !ofKind(d) || likeness >= SIBLING_LIKENESS) continue;
 		const score =
 			relatedness +
 			(kin ? 0.3 : 0) +
