@@ -52,25 +52,9 @@ export function stemProblem(stem: string): string | undefined {
 		return 'the stem starts with a pronoun it does not resolve, or has no subject';
 	if (TRANSCRIPT.test(text)) return 'the stem is spoken or to-do text, not a statement';
 	if (CHECKLIST.test(text)) return 'a checklist line: any member of the class would be right';
-	// "this", "the term", "such" early in a stem point at text before it
-	const own = withoutOwnReferences(text);
-	const first = own.split(/\s+/).slice(0, 6).join(' ');
-	if (
-		DANGLING.test(own) ||
-		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(own) ||
-		/\b(?:this|the term|such)\b/i.test(first) ||
-		// "reducing the need for this functionality", "___ also allows", "This pattern is slower
-		// than ___" after a sentence that never names the pattern: what it means is before
-		THIS_THING.test(own) ||
-		/\balso\b/i.test(own.split(/\s+/).slice(0, 3).join(' '))
-	)
-		return 'the stem refers to something it does not include';
-	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
-	const tail = /,\s*([^,]*?)[.!]?\s*$/.exec(text)?.[1] ?? '';
-	if (tail && tail.split(/\s+/).filter(Boolean).length <= 1 && !tail.includes('___'))
-		return 'the stem ends in a fragment';
+	const unread = unreadable(text);
+	if (unread) return unread;
 	if (!balanced(text)) return 'the stem has an unbalanced quote or bracket';
-	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	if (/\(\s*___\s*\)/.test(text)) return 'the blank is a parenthetical aside';
 	// "a(n) ___ system such as Git": the answer's own example follows the blank
 	if (/___(?:\s+[\p{L}-]+){0,3},?\s+(?:such as|e\.g\.|for example|for instance)\s/iu.test(text))
@@ -102,6 +86,34 @@ export function stemProblem(stem: string): string | undefined {
 	// "Site ___ Engineers": a word blanked out of a longer name
 	if (/[\p{L}\p{N}][\s-]\p{Lu}[\p{L}\p{N}]*[\s-]___|___[\s-]\p{Lu}\p{Ll}/u.test(text))
 		return 'the blank is part of a longer name';
+	return undefined;
+}
+
+/**
+ * Why a text cannot be read on its own, or undefined: it points at text it does not include
+ * ("the above mentioned problems", "this functionality"), ends in a scrap ("…run by sig-auth,
+ * operator/addon.") or is spoken filler ("basically", "kind of"). For a stem, and for the answer
+ * on the back of a flashcard.
+ */
+export function unreadable(text: string): string | undefined {
+	// "this", "the term", "such" early in a stem point at text before it
+	const own = withoutOwnReferences(text);
+	const first = own.split(/\s+/).slice(0, 6).join(' ');
+	if (
+		DANGLING.test(own) ||
+		/\b(?:and|but|so) (?:this|that|it) (?:is|was)\b/i.test(own) ||
+		/\b(?:this|the term|such)\b/i.test(first) ||
+		// "reducing the need for this functionality", "___ also allows", "This pattern is slower
+		// than ___" after a sentence that never names the pattern: what it means is before
+		THIS_THING.test(own) ||
+		/\balso\b/i.test(own.split(/\s+/).slice(0, 3).join(' '))
+	)
+		return 'the stem refers to something it does not include';
+	// "…authorization configuration, provide." / "…run by sig-auth, operator/addon.": a trailing scrap
+	const tail = /,\s*([^,]*?)[.!]?\s*$/.exec(text)?.[1] ?? '';
+	if (tail && tail.split(/\s+/).filter(Boolean).length <= 1 && !tail.includes('___'))
+		return 'the stem ends in a fragment';
+	if (SPOKEN.test(text)) return 'the stem is spoken filler, not a written statement';
 	return undefined;
 }
 

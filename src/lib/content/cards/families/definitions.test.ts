@@ -359,4 +359,11 @@ describe('a term defined inside a note', () => {
 	])('asks nothing of a sentence whose subject is not a name: %s', (text) => {
 		expect(cardsOf(text)).toEqual([]);
 	});
+
+	it.each([
+		'The Kubernetes Operator is basically a model that helps us with the above mentioned problems.',
+		'HNC is a (somewhat abandoned) project run by sig-auth, operator/addon.'
+	])('asks nothing whose answer cannot be read on its own: %s', (text) => {
+		expect(cardsOf(text)).toEqual([]);
+	});
 });

@@ -15,7 +15,7 @@ import {
 	tooSimilar,
 	type AnswerForms
 } from '../forms';
-import { blankedStem, mcqProblem } from '../gate';
+import { blankedStem, mcqProblem, unreadable } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
 import { asOptionName, plainText, slug, splitSentences } from '../text';
@@ -556,8 +556,9 @@ export function sentenceDefinitionCards(p: Proposal): Card[] {
 			/[\p{Lu}\p{N}_/-]/u.test(name.slice(1)) ||
 			/^[\p{Ll}]+$/u.test(name);
 		if (!named || name.split(/\s+/).length > 3) continue;
-		// the answer must not simply repeat the name ("Kata is a Kata runtime")
-		if (formIn(what, answerForms(name))) continue;
+		// the answer must not simply repeat the name ("Kata is a Kata runtime"), nor point at text
+		// it does not include or talk ("basically an abstraction ... the above mentioned problems")
+		if (formIn(what, answerForms(name)) || unreadable(what)) continue;
 		return [
 			{
 				id: p.idFor('recall', `what-is-${name}`),
