@@ -169,7 +169,11 @@ describe('what is not a definition', () => {
 		['Worth alerting on: exec into pods, reads of secrets, new cluster-admin bindings.', 'a list'],
 		['Good change: anonymous auth can now be limited to the health endpoints.', 'a label'],
 		['Sigstore: cosign signs images and attestations.', 'a statement with its own subject'],
-		['CVE-2020-8558: kube-proxy set route_localnet=1 on every node.', 'a statement']
+		['CVE-2020-8558: kube-proxy set route_localnet=1 on every node.', 'a statement'],
+		[
+			'High-value detections: create on pods/exec in production, new bindings to cluster-admin, reads of secrets.',
+			'a plural name and a list of its members'
+		]
 	])('"%s" (%s)', (text) => {
 		expect(definitionOf(text, [])).toBeUndefined();
 	});
@@ -180,7 +184,8 @@ describe('what is not a definition', () => {
 		'Static pods: pods the kubelet runs straight from manifests on the node.',
 		'Debugging: Debugging is the process of finding and resolving defects.',
 		'Ephemeral containers: temporary containers added to a running pod for debugging.',
-		"Linux capabilities: root's powers split into separate units.",
+		"Linux capabilities: root's powers split into separate units (CAP_NET_ADMIN, CAP_SYS_ADMIN, ...).",
+		'Bound tokens: JWTs that are audience-scoped, time-limited and tied to a pod.',
 		'Agile Software Development: A set of practices that emphasize iterative development cycles.'
 	])('is still one: "%s"', (text) => {
 		expect(definitionOf(text, [])).toBeDefined();

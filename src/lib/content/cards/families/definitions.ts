@@ -137,6 +137,16 @@ function definitionForm(first: string, names: readonly string[]): DefinitionForm
 	// bindings": a list of members or examples, not what it is
 	if ((first.match(/,/g) ?? []).length >= 2 && (first.split(',')[0] ?? '').split(/\s+/).length <= 3)
 		return undefined;
+	// "High-value audit detections: create on pods/exec in production, new bindings to
+	// cluster-admin, requests from ...": a plural name and a list of its members, with no clause
+	// that says what they are
+	const unbracketed = first.replace(/\([^)]*\)/g, '');
+	if (
+		/s$/.test(names[0] ?? '') &&
+		(unbracketed.match(/,/g) ?? []).length >= 2 &&
+		!/\b(?:that|which|who|where|whose)\b/i.test(unbracketed.split(',')[0] ?? '')
+	)
+		return undefined;
 	// a verb of a relative clause, or after the first comma, leaves a noun phrase ("an object
 	// that maps a name to a handler, so pods can choose")
 	const main = (first.split(',')[0] ?? '').replace(/\b(?:that|which|who)\s+\S+/gi, ' ');
