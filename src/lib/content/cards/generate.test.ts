@@ -151,6 +151,22 @@ describe('pronoun stems', () => {
 		expect(cards.filter((c) => c.kind !== 'recall')).toEqual([]);
 		expect(notes[0]?.blocked.some((b) => /pronoun/.test(b.reason))).toBe(true);
 	});
+
+	it('take a verdict ("Good change: ...") with the sentence it judges', () => {
+		const { cards } = generate([
+			note(
+				'The API server has many flags for tokens. Good change: it now uses --token-auth-file for static tokens only.'
+			)
+		]);
+		const cloze = cards.find((c) => c.kind === 'cloze');
+		expect(cloze?.kind === 'cloze' && cloze.front).toBe(
+			'The API server has many flags for tokens. Good change: it now uses ___ for static tokens only.'
+		);
+		const alone = generate([
+			note('Good change: the API server now uses --token-auth-file for static tokens only.')
+		]);
+		expect(alone.cards.filter((c) => c.kind !== 'recall')).toEqual([]);
+	});
 });
 
 describe('numbers and versions', () => {

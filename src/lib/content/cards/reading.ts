@@ -128,6 +128,9 @@ function withItsTerm(body: string, definition: Definition): string {
 	return `${term} ${plural ? 'are' : 'is'} ${article ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest}`;
 }
 
+const VERDICT =
+	/^(?:[\p{L}-]+\s){0,2}(?:change|news|upshot|lesson|takeaway|result|downside|upside|catch|gotcha|caveat|bonus|consequence|effect|fix)s?:\s/iu;
+
 function testable(sentence: string, previous: string | undefined): SentenceCheck {
 	if (isQuestion(sentence)) return { blocked: 'a question, not a statement' };
 	const hedge = hedgeIn(sentence);
@@ -150,6 +153,12 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 				blocked: 'starts with a pronoun and the sentence before it is a question or hedged',
 				reportable: true
 			};
+		return { withPrevious: true };
+	}
+	// "Good change: the everyday admin credential can now be revoked": a verdict on the sentence
+	// before, which says what changed
+	if (VERDICT.test(sentence)) {
+		if (!previous) return { blocked: 'a verdict on something the note does not say' };
 		return { withPrevious: true };
 	}
 	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
