@@ -114,6 +114,18 @@ describe('clozes that give themselves away', () => {
 			clozeProblem('Two common options are runc and ___, written in Go and C.', 'crun')
 		).toBeUndefined();
 	});
+
+	it('refuses one word paired with a longer answer: its sibling, the head said once', () => {
+		expect(
+			clozeProblem(
+				'Configured badly, horizontal and ___ of applications gets hard.',
+				'vertical scaling'
+			)
+		).toMatch(/pairs the answer with its sibling/);
+		expect(
+			clozeProblem('The provider runs the control plane and ___ for you.', 'etcd')
+		).toBeUndefined();
+	});
 });
 
 describe('MCQs that give themselves away', () => {

@@ -136,13 +136,18 @@ function withoutOwnReferences(text: string): string {
 
 /**
  * Why a cloze gives its answer away, or undefined: "Except KMS version 1 and ___" (the other half
- * of a pair spells the answer out but for one word).
+ * of a pair spells the answer out but for one word), "horizontal and ___" for "vertical scaling".
  */
 export function clozeProblem(stem: string, answer: string): string | undefined {
 	const pair = /((?:[\p{L}\p{N}.-]+\s+){0,2}[\p{L}\p{N}.-]+)\s+(?:and|or)\s+___/u.exec(stem)?.[1];
 	const own = contentWords(answer);
 	if (pair && [...contentWords(pair)].some((w) => own.has(w)))
 		return `the other half of the pair ("${pair} and ___") spells the answer out`;
+	// "horizontal and ___" for "vertical scaling": one word paired with the answer's first word,
+	// the head they share said once, names the answer's sibling and so the answer
+	const partner = pair?.split(/\s+/).at(-1) ?? '';
+	if (/^\p{Ll}+$/u.test(partner) && /\s/.test(answer.trim()) && !/\s/.test(pair?.trim() ?? ' '))
+		return `"${partner} and ___" pairs the answer with its sibling`;
 	return undefined;
 }
 
