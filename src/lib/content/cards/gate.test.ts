@@ -93,7 +93,8 @@ describe('stems a student can answer', () => {
 		'Every node runs a ___, and this node agent then reports its pods to the API server.',
 		'API objects let a component ask the ___ "who is this token?" before it answers.',
 		'___: false sets the no_new_privs flag, so setuid binaries cannot raise privileges.',
-		"Pods with ___: true share the node's network namespace, so policies miss them."
+		"Pods with ___: true share the node's network namespace, so policies miss them.",
+		'___ exists because of CVE-2020-8554: anyone able to create Services could intercept traffic.'
 	])('asks a stem whose "this" or "those" points inside it: "%s"', (stem) => {
 		expect(stemProblem(stem)).toBeUndefined();
 	});

@@ -68,9 +68,11 @@ export function stemProblem(stem: string): string | undefined {
 		return 'the stem is a list of label: text pairs';
 	// "___ settings that matter: --anonymous-auth=false, ...", "___ ports: 2379 for clients": the
 	// blank is in the note's label (not a key of code, "___: false sets no_new_privs")
-	const label = /^[^:.!?]{0,60}___([^:.!?]{0,60}):\s(\S*)/.exec(text);
-	const codeKey = label?.[1] === '' && /^(?:true|false|null|none|\d)/i.test(label[2] ?? '');
-	if (label && !codeKey) return "the blank is in the note's label";
+	const label = /^([^:.!?]{0,60}___([^:.!?]{0,60})):\s(\S*)/.exec(text);
+	const codeKey = label?.[2] === '' && /^(?:true|false|null|none|\d)/i.test(label[3] ?? '');
+	// a label is a few words; "___ exists because of CVE-2020-8554: anyone could ..." explains
+	const short = (label?.[1] ?? '').trim().split(/\s+/).length <= 4;
+	if (label && short && !codeKey) return "the blank is in the note's label";
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
 	if (
 		/(?:___|[^,]+),\s*[^,]+,\s*[^,]+(?:,|\s(?:and|or)\s)/.test(text) &&
