@@ -49,7 +49,7 @@ export function splitSentences(text: string): Sentence[] {
 	for (const match of text.matchAll(boundary)) {
 		const end = (match.index ?? 0) + match[1]!.length + (match[2]?.length ?? 0);
 		const candidate = text.slice(start, end).trim();
-		const next = text.slice(end).trimStart();
+		const next = text.slice(end, end + 40).trimStart();
 		if (ABBREVIATION.test(candidate) && !(/\betc\.$/i.test(candidate) && PLAIN_START.test(next)))
 			continue;
 		// "image@sha256:... and let", "(floppy disks?) and shared": an ellipsis, or a question
