@@ -169,6 +169,22 @@ describe('pronoun stems', () => {
 	});
 });
 
+describe('an answer left in the stem', () => {
+	it('makes neither an MCQ nor a cloze ("abacPolicyFile" beside "___ reads its rules")', () => {
+		const { cards, notes } = generate([
+			note('The field abacPolicyFile names a file on the node, and ABAC reads its rules from it.')
+		]);
+		const asked = cards.map((c) =>
+			c.kind === 'cloze' ? c.back : c.kind === 'mcq' ? answerOf(c) : ''
+		);
+		expect(asked).not.toContain('ABAC');
+		expect(notes[0]?.blocked).toContainEqual({
+			item: 'ABAC',
+			reason: 'the answer is still in the stem as "abac"'
+		});
+	});
+});
+
 describe('numbers and versions', () => {
 	it('offer neighbouring percentages', () => {
 		const [q] = mcqs(

@@ -283,6 +283,11 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				blocked.push({ item: term.value, reason: made.reason });
 				return;
 			}
+			// "the field appArmorProfile ... ___ profiles": a cloze would show the answer too
+			if (refused && /still in the stem/.test(refused)) {
+				blocked.push({ item: term.value, reason: refused });
+				return;
+			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
 		}
 		const giveaway = clozeProblem(front, term.surface);
