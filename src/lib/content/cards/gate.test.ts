@@ -40,6 +40,7 @@ describe('stems a student can answer', () => {
 		['Good examples are ___ and other managed services.', /refers to something/],
 		['Organizations use automated ___/CD workflows.', /pair written with a slash/],
 		['We can create like policy bindings for ___ in the cluster.', /spoken filler/],
+		['The ___ flag is the one worth naming in class to every group of students.', /spoken filler/],
 		[
 			'___: any user, LocalSubjectAccessReview: the same but bound to a namespace.',
 			/label: text pairs/

@@ -24,9 +24,10 @@ const TRANSCRIPT =
 // "more sneaky that way")
 const DANGLING =
 	/^(?:another|the other|the main|the same|the former|the latter|the distinction|the difference|an example|examples?|for example|high-level|low-level|both|either|neither|here|also|again|then|otherwise|instead|similarly|likewise|options?|this)\b|\b(?:these|those|the former|the latter|the above|as mentioned|mentioned earlier|talked about|said before|(?:good|common|typical) examples?)\b|\b(?:more|less|better|worse)\b[^.]{0,30}\b(?:that|this) way\b/i;
-// spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it checks")
+// spoken filler copied from a talk ("create like policy bindings", "wanna", "they basically it
+// checks"), or the teacher speaking of the class ("escapes worth naming in class")
 const SPOKEN =
-	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
+	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta|in class|in the course)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
 
