@@ -109,11 +109,9 @@ export class DefinedTerms {
 		// ending in it belongs too (Autoscaling beside Horizontal Scaling). Two names alone
 		// are a family only when the notes do not call them different kinds of thing (not Version
 		// Control, a practice, and Role-Based Access Control, a method)
+		const heads = new Map(all.map((d) => [d, headOf(d.name)]));
 		const members = new Map<string, Definition[]>();
-		for (const d of all) {
-			const head = headOf(d.name);
-			if (head) members.set(head, [...(members.get(head) ?? []), d]);
-		}
+		for (const [d, head] of heads) if (head) members.set(head, [...(members.get(head) ?? []), d]);
 		const families = [...members].filter(([, list]) => {
 			if (list.length > 2) return true;
 			const kinds = new Set(list.map(kindOf).filter((k) => k !== undefined));
@@ -123,13 +121,16 @@ export class DefinedTerms {
 		for (const d of all) {
 			const lower = d.name.toLowerCase();
 			const ends = families.find(
-				([h]) => h.length >= 5 && !headOf(d.name) && lower.endsWith(h) && lower !== h
+				([h]) => h.length >= 5 && !heads.get(d) && lower.endsWith(h) && lower !== h
 			);
 			if (ends) this.#family.set(d, ends[0]);
 		}
 		for (const d of all) {
 			const kind = kindOf(d);
-			if (kind) this.#ofKind.set(kind, [...(this.#ofKind.get(kind) ?? []), d]);
+			if (!kind) continue;
+			const list = this.#ofKind.get(kind) ?? [];
+			list.push(d);
+			this.#ofKind.set(kind, list);
 		}
 		for (const d of all) {
 			const oneWord = d.names.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase());
