@@ -195,7 +195,8 @@ describe('tooSimilar', () => {
 		['Horizontal Scaling', 'Vertical Scaling'],
 		['GitOps', 'Service Discovery'],
 		['Scalability', 'Reliability'],
-		['Observability', 'Portability']
+		['Observability', 'Portability'],
+		['Scalability', 'Visibility']
 	])('keeps %s beside %s: the words they do not share differ', (a, b) => {
 		expect(tooSimilar(a, b)).toBe(false);
 	});

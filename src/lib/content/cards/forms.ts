@@ -302,12 +302,13 @@ export function tooSimilar(a: string, b: string): boolean {
 	const [x, y] = (onlyA.length < wa.length ? [onlyA.join(' '), onlyB.join(' ')] : [a, b]).map((t) =>
 		t.toLowerCase()
 	) as [string, string];
-	// a shared ending of English words says nothing of the names: Scalability and Reliability
-	const ending = SUFFIX.exec(x)?.[0];
+	// a shared ending of English words says nothing of the names: Scalability and Reliability,
+	// Scalability and Visibility ("bility")
+	let common = 0;
+	while (common < Math.min(x.length, y.length) && x.at(-1 - common) === y.at(-1 - common)) common++;
+	const ending = x.slice(x.length - common);
 	const [sx, sy] =
-		ending && y.endsWith(ending)
-			? [x.slice(0, -ending.length), y.slice(0, -ending.length)]
-			: [x, y];
+		common > 0 && SUFFIX.test(ending) ? [x.slice(0, -common), y.slice(0, -common)] : [x, y];
 	const ga = trigrams(sx);
 	const gb = trigrams(sy);
 	const shared = [...ga].filter((g) => gb.has(g)).length;

@@ -76,6 +76,14 @@ describe('stems a student can answer', () => {
 			/in the note's label/
 		],
 		['___ ports: 2379 for clients, 2380 for peer traffic.', /in the note's label/],
+		[
+			'The kubelet ___ settings that matter: --anonymous-auth=false on every node.',
+			/in the note's label/
+		],
+		[
+			'Most CNIs support ___, but this port is open on every node of the cluster.',
+			/refers to something/
+		],
 		['A kernel bug is a container-___ waiting to happen on every node.', /hyphenated word/],
 		[
 			"In Kubernetes it's set with ___.seccompProfile.type on the pod or the container.",
@@ -124,6 +132,9 @@ describe('clozes that give themselves away', () => {
 				'vertical scaling'
 			)
 		).toMatch(/pairs the answer with its sibling/);
+		expect(
+			clozeProblem('Kubernetes supports horizontal or ___ of applications.', 'vertical scaling')
+		).toBe('"horizontal or ___" pairs the answer with its sibling');
 		expect(
 			clozeProblem('The provider runs the control plane and ___ for you.', 'etcd')
 		).toBeUndefined();

@@ -71,8 +71,12 @@ export function stemProblem(stem: string): string | undefined {
 	// blank is in the note's label (not a key of code, "___: false sets no_new_privs")
 	const label = /^([^:.!?]{0,60}___([^:.!?]{0,60})):\s(\S*)/.exec(text);
 	const codeKey = label?.[2] === '' && /^(?:true|false|null|none|\d)/i.test(label[3] ?? '');
-	// a label is a few words; "___ exists because of CVE-2020-8554: anyone could ..." explains
-	const short = (label?.[1] ?? '').trim().split(/\s+/).length <= 4;
+	// a label is a few words and says nothing happens; "___ exists because of CVE-2020-8554:
+	// anyone could ..." explains
+	const head = (label?.[1] ?? '').trim();
+	const clause =
+		/\b(?:is|are|was|were|exists?|has|have|had|can|could|will|would|should|must|means?|because|since)\b/i;
+	const short = head.split(/\s+/).length <= 8 && !clause.test(head);
 	if (label && short && !codeKey) return "the blank is in the note's label";
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
 	if (
@@ -130,9 +134,14 @@ function withoutOwnReferences(text: string): string {
 	return unquoted.replace(
 		/\b(?:this|these|those)\s+(\p{L}{3,})\b/giu,
 		(all, noun: string, at: number) => {
-			// named before: the noun ends a word there ("externalIPs" for "those IPs")
-			const head = noun.replace(/(?<=[^s])s$/i, '');
-			return new RegExp(`${escapeRegExp(head)}s?\\b`, 'iu').test(unquoted.slice(0, at)) ? ' ' : all;
+			// named before: as a word, or as the last part of a CamelCase word ("externalIPs" for
+			// "those IPs"), not as the end of another word ("support" for "this port")
+			const head = escapeRegExp(noun.replace(/(?<=[^s])s$/i, ''));
+			const before = unquoted.slice(0, at);
+			const named =
+				new RegExp(`\\b${head}s?\\b`, 'iu').test(before) ||
+				(/^\p{Lu}/u.test(noun) && new RegExp(`(?<=\\p{Ll})${head}s?\\b`, 'u').test(before));
+			return named ? ' ' : all;
 		}
 	);
 }
@@ -142,15 +151,17 @@ function withoutOwnReferences(text: string): string {
  * of a pair spells the answer out but for one word), "horizontal and ___" for "vertical scaling".
  */
 export function clozeProblem(stem: string, answer: string): string | undefined {
-	const pair = /((?:[\p{L}\p{N}.-]+\s+){0,2}[\p{L}\p{N}.-]+)\s+(?:and|or)\s+___/u.exec(stem)?.[1];
+	const match = /((?:[\p{L}\p{N}.-]+\s+){0,2}[\p{L}\p{N}.-]+)\s+(and|or)\s+___/u.exec(stem);
+	const pair = match?.[1] ?? '';
+	const and = match?.[2] ?? 'and';
 	const own = contentWords(answer);
-	if (pair && [...contentWords(pair)].some((w) => own.has(w)))
-		return `the other half of the pair ("${pair} and ___") spells the answer out`;
+	if ([...contentWords(pair)].some((w) => own.has(w)))
+		return `the other half of the pair ("${pair} ${and} ___") spells the answer out`;
 	// "horizontal and ___" for "vertical scaling": one word paired with the answer's first word,
 	// the head they share said once, names the answer's sibling and so the answer
-	const partner = pair?.split(/\s+/).at(-1) ?? '';
-	if (/^\p{Ll}+$/u.test(partner) && /\s/.test(answer.trim()) && !/\s/.test(pair?.trim() ?? ' '))
-		return `"${partner} and ___" pairs the answer with its sibling`;
+	const partner = pair.split(/\s+/).at(-1) ?? '';
+	if (/^\p{Ll}+$/u.test(partner) && /\s/.test(answer.trim()))
+		return `"${partner} ${and} ___" pairs the answer with its sibling`;
 	return undefined;
 }
 

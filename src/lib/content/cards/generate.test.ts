@@ -162,6 +162,12 @@ describe('pronoun stems', () => {
 		expect(cloze?.kind === 'cloze' && cloze.front).toBe(
 			'The API server has many flags for tokens. Good change: it now uses ___ for static tokens only.'
 		);
+		const afterQuestion = generate([
+			note(
+				'Did the API server drop its flags for tokens? Good change: it now uses --token-auth-file for static tokens only.'
+			)
+		]);
+		expect(afterQuestion.cards.filter((c) => c.kind !== 'recall')).toEqual([]);
 		const alone = generate([
 			note('Good change: the API server now uses --token-auth-file for static tokens only.')
 		]);

@@ -158,7 +158,8 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 	// "Good change: the everyday admin credential can now be revoked": a verdict on the sentence
 	// before, which says what changed
 	if (VERDICT.test(sentence)) {
-		if (!previous) return { blocked: 'a verdict on something the note does not say' };
+		if (!previous || isQuestion(previous) || hedgeIn(previous))
+			return { blocked: 'a verdict on something the note does not say plainly', reportable: true };
 		return { withPrevious: true };
 	}
 	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is

@@ -57,6 +57,15 @@ describe('splitSentences', () => {
 		).toEqual(['Add Webhook only if needed.', 'kubeadm sets Node,RBAC.', 'in-toto is a format.']);
 	});
 
+	it('does not split at a.k.a., U.S., et al. or before a short lower-case word', () => {
+		expect(split('The kube-apiserver, a.k.a. the front door, answers every request.')).toHaveLength(
+			1
+		);
+		expect(split('Most U.S. companies and Smith et al. agree on this.')).toHaveLength(1);
+		expect(split('It serves node. js based applications.')).toHaveLength(1);
+		expect(split('There are versions 2 and 3. v2 relies on JSON.')).toHaveLength(2);
+	});
+
 	it('goes on after an ellipsis or a bracketed question in lower case', () => {
 		expect(split('Pin images as image@sha256:... and let a bot bump them.')).toHaveLength(1);
 		expect(split('Files went on removable media (floppy disks?) and were shared.')).toHaveLength(1);

@@ -31,7 +31,8 @@ export interface Sentence {
 	index: number;
 }
 
-const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|cf|ca|Dr|Mr|Ms)\.$/i;
+const ABBREVIATION =
+	/\b(?:e\.g|i\.e|a\.k\.a|w\.r\.t|et al|etc|vs|approx|cf|ca|incl|U\.S|U\.K|Dr|Mr|Ms)\.$/i;
 
 // "… runc/crun/etc. The runtime …": a sentence that ends in "etc." before one that starts plainly
 const PLAIN_START =
@@ -56,8 +57,12 @@ export function splitSentences(text: string): Sentence[] {
 		// inside brackets or quotes, goes on in lower case; only a plain full stop ends a sentence
 		// before it
 		const ellipsis = text[(match.index ?? 0) - 1] === '.';
+		// a name in lower case is a word of four letters or more ("kubeadm", "mTLS") or one with a
+		// digit ("v2"), not "node. js"
 		const lower = /^\p{Ll}/u.test(next);
-		if ((ellipsis && !/^\p{Lu}/u.test(next)) || (lower && (match[1] !== '.' || match[2]))) continue;
+		const name = /^\p{Ll}(?:[\p{L}\p{N}-]{3,}|[\p{L}-]*\p{N})/u.test(next);
+		if ((ellipsis && !/^\p{Lu}/u.test(next)) || (lower && (match[1] !== '.' || match[2] || !name)))
+			continue;
 		if (candidate) sentences.push({ text: candidate, index: sentences.length });
 		start = end;
 	}

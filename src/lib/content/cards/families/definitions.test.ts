@@ -51,6 +51,12 @@ describe('definition notes', () => {
 		expect(definitionOf('Kyverno: a policy engine running as a webhook.', [])?.genus).toBe(
 			'engine'
 		);
+		expect(definitionOf('VAP: an in-process admission policy written in CEL.', [])?.genus).toBe(
+			'policy'
+		);
+		expect(
+			definitionOf('IMDS: a link-local HTTP endpoint (169.254.169.254) on cloud nodes.', [])?.genus
+		).toBe('endpoint');
 	});
 
 	it('goes on into the next sentence of a short definition, not into the author speaking', () => {
@@ -64,6 +70,12 @@ describe('definition notes', () => {
 			definitionOf('Secret: an object for small sensitive values. Base64 is not encryption.', [])
 				?.lead
 		).toBe('an object for small sensitive values. Base64 is not encryption.');
+		expect(definitionOf('Kaniko: a tool that builds images. We run it in CI.', [])?.lead).toBe(
+			'a tool that builds images.'
+		);
+		expect(definitionOf('Kata: a runtime for VMs. It handles I/O through virtio.', [])?.lead).toBe(
+			'a runtime for VMs. It handles I/O through virtio.'
+		);
 	});
 
 	it('reads a definition that opens with background from the sentence that names its term', () => {
@@ -72,13 +84,20 @@ describe('definition notes', () => {
 			[]
 		);
 		expect(d?.lead).toBe('Service meshes manage the traffic between services.');
-		// an example that names it later is no definition: the background stays
+		// an example that names it later is no definition of it: the background stays
 		expect(
 			definitionOf(
-				'Stateful Apps: When we speak of stateful apps, state is any data the app keeps. A shop that remembers your cart is a stateful app.',
+				'Stateful Apps: Apps keep data in many ways. A shop that remembers your cart is a stateful app.',
 				[]
 			)?.first
-		).toBe('When we speak of stateful apps, state is any data the app keeps.');
+		).toBe('Apps keep data in many ways.');
+		// a sentence that leans on the background says nothing of its own
+		expect(
+			definitionOf(
+				'Stateful Apps: Apps keep data between requests in many ways. Stateful apps are one of them.',
+				[]
+			)
+		).toBeUndefined();
 	});
 
 	it('reads a definition with one colon that explains, not a list of "X: y" pairs', () => {
@@ -186,6 +205,10 @@ describe('what is not a definition', () => {
 		'Ephemeral containers: temporary containers added to a running pod for debugging.',
 		"Linux capabilities: root's powers split into separate units (CAP_NET_ADMIN, CAP_SYS_ADMIN, ...).",
 		'Bound tokens: JWTs that are audience-scoped, time-limited and tied to a pod.',
+		'Sidecars: helper containers alongside the main app container.',
+		'Resource quotas: namespace limits per resource type.',
+		'Init containers: special containers run before the app starts.',
+		'Cloud Computing: Renting computers offers CPU power on demand.',
 		'Agile Software Development: A set of practices that emphasize iterative development cycles.'
 	])('is still one: "%s"', (text) => {
 		expect(definitionOf(text, [])).toBeDefined();

@@ -88,7 +88,11 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	// "Service Mesh: In a microservices world, apps are broken down ...": a sentence of background
 	// first; what the term is, is said where the note names it ("Service meshes address ...")
 	const naming = sentences.findIndex((s) => definitionForm(s, names) === 'names-itself');
-	if (form === 'sentence' && naming > 0) sentences = sentences.slice(naming);
+	if (form === 'sentence' && naming > 0) {
+		// "Stateful apps are one of them.": a sentence that leans on the background says no more
+		if (/\b(?:them|they|it)\b/i.test(sentences[naming] ?? '')) return undefined;
+		sentences = sentences.slice(naming);
+	}
 	const first = sentences[0] ?? definition;
 	// a short definition goes on in its next sentence, unless that is the author speaking ("I keep
 	// repeating that in class")
@@ -99,7 +103,9 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	return { name, names, lead, first, genus, form, tags };
 }
 
-const PERSONAL = /\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|us|our)\b/;
+// the author speaking: "I", "we", "my", "our" (not "I/O", not "US")
+const PERSONAL =
+	/(?<![\p{L}/])I(?:'m|'ve|'d)?(?![\p{L}/])|\b(?:[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur)\b/u;
 
 // a finite verb: the text after a label is a clause of its own, not a noun phrase
 const FINITE =
@@ -113,7 +119,7 @@ const IMPERATIVE =
 // subject of its own and its verb, a statement about the topic; not "root's powers split into
 // units", "enforces the standards" (a predicate) or "pods the kubelet runs" (a noun phrase)
 const STATEMENT =
-	/^(?![\p{Ll}]+s\s)(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny|[Ss]ome|[Aa]ll|[Nn]o)\s)[\p{L}\p{N}._-]+(?<!'s)\s+(?:\p{Ll}+[^s\W]s|set|let|put|ran|made|got|took|gave|led|kept|left)\s+(?!\S+(?:ed|ing)\b|(?:that|which|who|with|of|for|in|on|from|to|and|or|as)\b)/u;
+	/^(?![\p{Ll}]+s\s|\p{L}+ing\s)(?!(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny|[Ss]ome|[Aa]ll|[Nn]o)\s)[\p{L}\p{N}._-]+(?<!'s)\s+(?:\p{Ll}+[^s\W]s|set|let|put|ran|made|got|took|gave|led|kept|left)\s+(?!\S+(?:ed|ing)\b|(?:that|which|who|with|of|for|in|on|from|to|and|or|as|per|against|alongside|before|after|across|between|under|over|inside|within|without|into|through|by|at|via|run|runs|are|is)\b)/u;
 
 /**
  * How the text after a `Term:` label defines the term: it names the term as its subject
@@ -163,6 +169,9 @@ function definitionForm(first: string, names: readonly string[]): DefinitionForm
 	return 'label';
 }
 
+const PARTICIPLE =
+	/^(?:written|known|built|run|made|given|taken|seen|shown|done|kept|held|set|put|found|sent|meant|bound|chosen|driven)$/i;
+
 const GENUS_STOP =
 	/^(?:that|which|where|who|whose|of|for|to|in|on|by|with|where|when|and|or|than|as|from|at)$/i;
 
@@ -179,8 +188,14 @@ function genusOf(sentence: string): string | undefined {
 	if (!rest) return undefined;
 	const head: string[] = [];
 	for (const word of rest.replace(/,/g, ' ').split(/\s+/).slice(0, 6)) {
-		// "designed", "containing" after the noun end it; before it they describe it ("running process")
-		if (GENUS_STOP.test(word) || (head.length > 0 && /(?:ing|ed)$/i.test(word))) break;
+		// "designed", "written", "containing" after the noun end it; before it they describe it
+		// ("running process"); so does a number or a bracket ("endpoint (169.254.169.254)")
+		if (
+			GENUS_STOP.test(word) ||
+			/^[\p{N}(]/u.test(word) ||
+			(head.length > 0 && (/(?:ing|ed)$/i.test(word) || PARTICIPLE.test(word)))
+		)
+			break;
 		head.push(word);
 	}
 	if (/^(?:set|kind|type|form|group|collection)$/i.test(head.at(-1) ?? '')) {
