@@ -213,6 +213,12 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 			return;
 		}
 		const front = withSubject(stem.text, note.tags, forms) + context;
+		// "the field appArmorProfile ... ___ profiles": neither an MCQ nor a cloze may show the answer
+		const leak = formIn(front, forms);
+		if (leak) {
+			blocked.push({ item: term.value, reason: `the answer is still in the stem as "${leak}"` });
+			return;
+		}
 		// one card per stem: an MCQ where the term has distractors of its kind, else a cloze
 		if (mcqs < MAX_MCQ_PER_NOTE) {
 			const id = `${note.id}:mcq:${slug(term.value)}`;
@@ -283,11 +289,6 @@ export function termCards(p: Proposal, skip: ReadonlySet<string>): Card[] {
 				blocked.push({ item: term.value, reason: made.reason });
 				return;
 			}
-			// "the field appArmorProfile ... ___ profiles": a cloze would show the answer too
-			if (refused && /still in the stem/.test(refused)) {
-				blocked.push({ item: term.value, reason: refused });
-				return;
-			}
 			blocked.push({ item: `MCQ on ${term.value}`, reason: `${refused}; a cloze instead` });
 		}
 		const giveaway = clozeProblem(front, term.surface);
@@ -341,8 +342,8 @@ function firstPassing(
 	pool: string[],
 	refused: string
 ): { option: string; distractors: string[] } | undefined {
-	// the stem itself is at fault: no other set lifts it
-	if (/still in the stem|one of a pair/.test(refused)) return undefined;
+	// the stem itself is at fault: no other set lifts it (a leak is refused before any option is drawn)
+	if (/one of a pair/.test(refused)) return undefined;
 	const cased = pool.map((d) => casedLike(d, option));
 	// a cue word only the answer shares: some wrong option must share it too
 	const cue = /only the answer shares the word "([^"]+)"/.exec(refused)?.[1];
