@@ -131,6 +131,17 @@ function withItsTerm(body: string, definition: Definition): string {
 const VERDICT =
 	/^(?:[\p{L}-]+\s){0,2}(?:change|news|upshot|lesson|takeaway|result|downside|upside|catch|gotcha|caveat|bonus|consequence|effect|fix)s?:\s/iu;
 
+/** A sentence that leans on the one before: asked with it, unless there is none to say it plainly. */
+function withTheOneBefore(what: string, previous: string | undefined): SentenceCheck {
+	if (!previous) return { blocked: `${what} and has no sentence before it`, reportable: true };
+	if (isQuestion(previous) || hedgeIn(previous))
+		return {
+			blocked: `${what} and the sentence before it is a question or hedged`,
+			reportable: true
+		};
+	return { withPrevious: true };
+}
+
 function testable(sentence: string, previous: string | undefined): SentenceCheck {
 	if (isQuestion(sentence)) return { blocked: 'a question, not a statement' };
 	const hedge = hedgeIn(sentence);
@@ -145,23 +156,10 @@ function testable(sentence: string, previous: string | undefined): SentenceCheck
 		return { blocked: 'an example, not a fact' };
 	const words = sentence.split(/\s+/).length;
 	if (words < 4) return { blocked: 'too short to be a statement' };
-	if (startsWithPronoun(sentence)) {
-		if (!previous)
-			return { blocked: 'starts with a pronoun and has no sentence before it', reportable: true };
-		if (isQuestion(previous) || hedgeIn(previous))
-			return {
-				blocked: 'starts with a pronoun and the sentence before it is a question or hedged',
-				reportable: true
-			};
-		return { withPrevious: true };
-	}
+	if (startsWithPronoun(sentence)) return withTheOneBefore('starts with a pronoun', previous);
 	// "Good change: the everyday admin credential can now be revoked": a verdict on the sentence
 	// before, which says what changed
-	if (VERDICT.test(sentence)) {
-		if (!previous || isQuestion(previous) || hedgeIn(previous))
-			return { blocked: 'a verdict on something the note does not say plainly', reportable: true };
-		return { withPrevious: true };
-	}
+	if (VERDICT.test(sentence)) return withTheOneBefore('opens with a verdict', previous);
 	// "Documentation claims this will be removed in 3.6": the sentence before says what "this" is
 	if (
 		previous &&
