@@ -76,6 +76,13 @@ function headOf(name: string): string | undefined {
 	return words.length > 1 ? singular(words.at(-1) ?? '') : undefined;
 }
 
+/** The list a map holds under a key, made on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+	const list = map.get(key) ?? [];
+	map.set(key, list);
+	return list;
+}
+
 /** A kind with at most this many defined terms offers them all as wrong options of each other. */
 const WHOLE_KIND = 40;
 /** A word shared by more defined terms than this finds no related ones by itself. */
@@ -85,6 +92,7 @@ export class DefinedTerms {
 	readonly byNote: ReadonlyMap<string, Definition>;
 	readonly #byName = new Map<string, Definition>();
 	readonly #family = new Map<Definition, string>();
+	readonly #members = new Map<string, Definition[]>();
 	readonly #ofKind = new Map<string, Definition[]>();
 	/** Defined terms by the words of their names and by their one-word names ("ci"). */
 	readonly #byKey = new Map<string, Definition[]>();
@@ -111,7 +119,7 @@ export class DefinedTerms {
 		// Control, a practice, and Role-Based Access Control, a method)
 		const heads = new Map(all.map((d) => [d, headOf(d.name)]));
 		const members = new Map<string, Definition[]>();
-		for (const [d, head] of heads) if (head) members.set(head, [...(members.get(head) ?? []), d]);
+		for (const [d, head] of heads) if (head) listIn(members, head).push(d);
 		const families = [...members].filter(([, list]) => {
 			if (list.length > 2) return true;
 			const kinds = new Set(list.map(kindOf).filter((k) => k !== undefined));
@@ -125,12 +133,10 @@ export class DefinedTerms {
 			);
 			if (ends) this.#family.set(d, ends[0]);
 		}
+		for (const [d, family] of this.#family) listIn(this.#members, family).push(d);
 		for (const d of all) {
 			const kind = kindOf(d);
-			if (!kind) continue;
-			const list = this.#ofKind.get(kind) ?? [];
-			list.push(d);
-			this.#ofKind.set(kind, list);
+			if (kind) listIn(this.#ofKind, kind).push(d);
 		}
 		for (const d of all) {
 			const oneWord = d.names.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase());
@@ -169,7 +175,7 @@ export class DefinedTerms {
 	relatedTo(def: Definition): Related[] {
 		const near = new Set<Definition>();
 		const family = this.#family.get(def);
-		if (family) for (const [d, f] of this.#family) if (f === family && d !== def) near.add(d);
+		for (const d of family ? (this.#members.get(family) ?? []) : []) if (d !== def) near.add(d);
 		// a small kind whole (Scalability beside Portability); a large one has related members enough,
 		// and taking it whole would make a build of many notes quadratic
 		const ofKind = this.#ofKind.get(kindOf(def) ?? '') ?? [];
