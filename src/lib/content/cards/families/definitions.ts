@@ -87,8 +87,11 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 	if (!form) return undefined;
 	// "Service Mesh: In a microservices world, apps are broken down ...": a sentence of background
 	// first; what the term is, is said where the note names it ("Service meshes address ...")
-	const naming = sentences.findIndex((s) => definitionForm(s, names) === 'names-itself');
-	if (form === 'sentence' && naming > 0) {
+	const naming =
+		form === 'sentence'
+			? sentences.findIndex((s) => definitionForm(s, names) === 'names-itself')
+			: -1;
+	if (naming > 0) {
 		// "Stateful apps are one of them.": a sentence that leans on the background says no more
 		if (/\b(?:them|they|it)\b/i.test(sentences[naming] ?? '')) return undefined;
 		sentences = sentences.slice(naming);
