@@ -12,7 +12,7 @@ import {
 	formOutlier,
 	type AnswerForms
 } from './forms';
-import { escapeRegExp, startsWithPronoun } from './text';
+import { CLAUSE_WORD, escapeRegExp, startsWithPronoun } from './text';
 
 /** Words a stem must have besides the blank to be a full clause. */
 const MIN_STEM_WORDS = 5;
@@ -28,9 +28,6 @@ const DANGLING =
 // checks"), or the teacher speaking of the class ("escapes worth naming in class")
 const SPOKEN =
 	/\b(?:wanna|gonna|kinda|sorta|basically|I mean|you know|kind of|sort of|ain'?t|yeah|pretty much|or something|to clarify|so to speak|mayhaps|pwnage|got|gotta|in class|in the course)\b|\b(?:can|could|create|do|use|have|add|define|specify) (?:like|say)\b/i;
-// what makes the words before a colon a clause, not a label
-const CLAUSE =
-	/\b(?:is|are|was|were|exists?|has|have|had|can|could|will|would|should|must|means?|because|since)\b/i;
 // a checklist line where any member of the class would be right ("Ensure that ___ is set")
 const CHECKLIST = /^(?:make sure|ensure|verify|check|remember|don't forget|confirm)\b/i;
 
@@ -77,7 +74,7 @@ export function stemProblem(stem: string): string | undefined {
 	// a label is a few words and says nothing happens; "___ exists because of CVE-2020-8554:
 	// anyone could ..." explains
 	const head = (label?.[1] ?? '').trim();
-	const short = head.split(/\s+/).length <= 8 && !CLAUSE.test(head);
+	const short = head.split(/\s+/).length <= 8 && !CLAUSE_WORD.test(head);
 	if (label && short && !codeKey) return "the blank is in the note's label";
 	// "approaches: ___, gVisor, WASM and ...": one member of a list, where any member would do
 	if (

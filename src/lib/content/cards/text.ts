@@ -105,6 +105,15 @@ export function isQuestion(sentence: string): boolean {
 	return /\?["')\]]*$/.test(sentence.trim());
 }
 
+/**
+ * A word that makes the words around it a clause, not a name or a label: a finite verb or a
+ * conjunction that opens one ("Swedish text should survive", "___ exists because of ...",
+ * "used to"). A label ("Kubelet ports"), a term ("Pod Security Admission") or a noun phrase
+ * ("pods the kubelet runs") has none.
+ */
+export const CLAUSE_WORD =
+	/\b(?:is|are|was|were|be|exists?|has|have|had|can|could|will|would|should|must|may|might|do|does|did|means?|used to|because|since)\b/i;
+
 const LEADING_CONJUNCTION = /^(?:and then|and|so|but|also|furthermore|then|however),?\s+/i;
 
 /** The sentence without a leading "And", "So", "But" that ties it to spoken context. */

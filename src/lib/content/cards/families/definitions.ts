@@ -18,7 +18,7 @@ import {
 import { blankedStem, mcqProblem, unreadable } from '../gate';
 import type { Card } from '../../schema';
 import { distractorsFor } from '../distractors';
-import { asOptionName, plainText, slug, splitSentences } from '../text';
+import { asOptionName, CLAUSE_WORD, plainText, slug, splitSentences } from '../text';
 import type { DefinedTerms } from './defined-terms';
 import { mcqCard, type Proposal } from './proposal';
 
@@ -46,9 +46,6 @@ const LABEL_WORDS =
 // what follows, by the word it ends in or a clause in it ("Kubelet settings that matter:")
 const LABEL_HEAD =
 	/\b(?:tricks?|tips?|lessons?|takeaways?|gotchas?|caveats?|pitfalls?|reminders?|warnings?|questions?|ideas?|opinions?|asides?|rules? of thumb|changes?)$|\b(?:that|which|who|whose|for|to)\b/i;
-// a label that is a clause ("Swedish text should survive") is not a term being defined
-const VERB =
-	/\b(?:is|are|was|were|be|should|must|can|could|will|would|may|might|do|does|did|has|have|had)\b/i;
 
 /**
  * `Term: definition`: a short name, a colon, a definition that reads as one.
@@ -70,7 +67,7 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 		name.split(/\s+/).length > 4 ||
 		LABEL_WORDS.test(name) ||
 		LABEL_HEAD.test(name) ||
-		VERB.test(name)
+		CLAUSE_WORD.test(name)
 	)
 		return undefined;
 	// a definition does not itself hold "X: y" pairs (a list of roles); one colon further on
@@ -109,10 +106,6 @@ export function definitionOf(markdown: string, tags: string[]): Definition | und
 // the author speaking: "I", "we", "my", "our" (not "I/O", not "US")
 const PERSONAL =
 	/(?<![\p{L}/])I(?:'m|'ve|'d)?(?![\p{L}/])|\b(?:[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur)\b/u;
-
-// a finite verb: the text after a label is a clause of its own, not a noun phrase
-const FINITE =
-	/\b(?:is|are|was|were|has|have|had|can|could|will|would|should|must|may|might|do|does|did|used to)\b/i;
 
 // "set --use-service-account-credentials=true so ...": an instruction, not what the term is
 const IMPERATIVE =
@@ -160,7 +153,8 @@ function definitionForm(first: string, names: readonly string[]): DefinitionForm
 	// that maps a name to a handler, so pods can choose")
 	const main = (first.split(',')[0] ?? '').replace(/\b(?:that|which|who)\s+\S+/gi, ' ');
 	if (/^(?!(?:An?|The)\s)\p{Lu}\p{Ll}+\b/u.test(first)) return 'sentence';
-	if (FINITE.test(main)) return undefined;
+	// a clause of its own after the label, not a noun phrase
+	if (CLAUSE_WORD.test(main)) return undefined;
 	// "Static pods: pods the kubelet runs ...": the term's own head noun opens a noun phrase
 	const head = singular((names[0] ?? '').toLowerCase().split(/\s+/).at(-1) ?? '');
 	const firstWord = (/^[\p{L}-]+/u.exec(first)?.[0] ?? '').toLowerCase();
