@@ -290,6 +290,53 @@ describe('npm run deck: cards, the review report and the overlay', () => {
 		expect(readFileSync(report, 'utf8')).toContain('## Stale overlay entries (not applied)');
 	});
 
+	it('--to-write gives an overlay to fill for the notes without a good card; once written it builds', () => {
+		const out = freshDir();
+		const lock = join(out, 'lock.json');
+		const toWrite = join(out, 'to-write.json');
+		const notes = ['--notes', 'tests/fixtures/other-author', '--out', out, '--lock', lock];
+		expect(deckCommand(...notes, '--to-write', toWrite).status).toBe(0);
+		const deck = DeckSchema.parse(JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8')));
+		const withMcq = new Set(deck.cards.filter((c) => c.kind === 'mcq').map((c) => c.noteId));
+		const file = JSON.parse(readFileSync(toWrite, 'utf8'));
+		const entries: { note: string; quote: string; card: { kind: string } }[] = file.entries;
+		// Seccomp has no MCQ (fewer than three related terms), AppArmor has one
+		const seccomp = deck.notes.find((n) => n.text.startsWith('Seccomp'))!;
+		const apparmor = deck.notes.find((n) => n.text.includes('AppArmor'))!;
+		expect(entries.map((e) => e.note)).toContain(seccomp.id);
+		expect(entries.map((e) => e.note)).not.toContain(apparmor.id);
+		for (const e of entries) {
+			expect(withMcq.has(e.note)).toBe(false);
+			expect(deck.notes.find((n) => n.id === e.note)?.text).toContain(e.quote);
+		}
+
+		// as written, every entry is empty: the file is refused as an overlay, naming the field
+		const unwritten = deckCommand(...notes, '--overlay', toWrite);
+		expect(unwritten.status).toBe(1);
+		expect(unwritten.stderr).toContain(`${toWrite}: invalid`);
+		expect(unwritten.stderr).toMatch(/entries\.\d+\.card\.question/);
+
+		// the author writes the Seccomp MCQ and deletes the rest
+		const entry = entries.find((e) => e.note === seccomp.id)!;
+		const card = {
+			...entry.card,
+			question: 'Which Linux kernel facility filters the syscalls a process may make?',
+			options: ['AppArmor', 'Seccomp', 'SELinux', 'Landlock'],
+			answerIndex: 1
+		};
+		writeFileSync(toWrite, JSON.stringify({ entries: [{ ...entry, card }] }));
+		expect(deckCommand(...notes, '--overlay', toWrite, '--to-write', toWrite).status).toBe(0);
+		const built = DeckSchema.parse(JSON.parse(readFileSync(join(out, 'deck.json'), 'utf8')));
+		// the build may move the answer to spread answer positions over the deck
+		const mcq = built.cards.find((c) => c.id === `${seccomp.id}:mcq:written`);
+		expect(mcq?.kind === 'mcq' && mcq.question).toBe(card.question);
+		expect(mcq?.kind === 'mcq' && [...mcq.options].sort()).toEqual([...card.options].sort());
+		expect(mcq?.kind === 'mcq' && mcq.options[mcq.answerIndex]).toBe('Seccomp');
+		// and the file written again no longer asks for it
+		const again = JSON.parse(readFileSync(toWrite, 'utf8'));
+		expect(again.entries.map((e: { note: string }) => e.note)).not.toContain(seccomp.id);
+	});
+
 	it('refuses an invalid glossary, naming the file and the JSON path', () => {
 		const out = freshDir();
 		const glossary = join(out, 'glossary.json');
@@ -361,7 +408,7 @@ describe('npm run deck: every failure is one line, writes nothing and ends', () 
 		expect(existsSync(lock)).toBe(true);
 	});
 
-	it('--report in a folder that does not exist or cannot be written: nothing changes', () => {
+	it('--report or --to-write in a folder that does not exist or cannot be written: nothing changes', () => {
 		const { out, lock, files, before } = existingDeck();
 		const edited = ['--notes', 'tests/fixtures/duplicates.txt', '--out', out, '--lock', lock];
 		refused(
@@ -372,6 +419,10 @@ describe('npm run deck: every failure is one line, writes nothing and ends', () 
 		refused(
 			[...edited, '--report', join(readOnly, 'r.md')],
 			new RegExp(`^deck: error: ${readOnly}/r\\.md: permission denied \\(EACCES\\)$`)
+		);
+		refused(
+			[...edited, '--to-write', join(out, 'nope', 'w.json')],
+			/^deck: error: .*nope\/w\.json: no such folder/
 		);
 		expect(files()).toEqual(before);
 	});

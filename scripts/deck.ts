@@ -1,12 +1,14 @@
 /**
  * npm run deck [-- --notes <file-or-folder> ...] [--out <folder>] [--lock <file>] [--tags <file>]
  *                 [--glossary <file>] [--overlay <file> | --no-overlay] [--report <file.md>]
+ *                 [--to-write <file.json>]
  *
  * Reads note files, writes <out>/deck.json (and updates the id lock file). Without --notes it
  * builds the course: content/notes -> static/deck.json with content/notes.lock.json and the
  * editorial overlay content/overlay.json. The glossary defaults to content/glossary.json; an
  * overlay is only applied to other notes when given. --no-overlay builds the generated cards
- * alone (what an author with new notes gets), even for the course.
+ * alone (what an author with new notes gets), even for the course. --to-write writes an overlay to
+ * fill: an empty hand-written card for each note the generator could not ask well.
  */
 import {
 	mkdirSync,
@@ -24,7 +26,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Glossary, GlossaryError } from '../src/lib/content/cards/glossary';
 import { OverlayError, parseOverlay, type Overlay } from '../src/lib/content/cards/overlay';
-import { reviewReport, summaryLine } from '../src/lib/content/cards/report';
+import { overlayToFill, reviewReport, summaryLine } from '../src/lib/content/cards/report';
 import { buildDeck, type NoteSource } from '../src/lib/content/deck';
 import { emptyLock, type NoteLock } from '../src/lib/content/note-ids';
 import { NoteFileError } from '../src/lib/content/parse';
@@ -50,7 +52,8 @@ function main(): void {
 			glossary: { type: 'string', default: 'content/glossary.json' },
 			overlay: { type: 'string' },
 			'no-overlay': { type: 'boolean', default: false },
-			report: { type: 'string' }
+			report: { type: 'string' },
+			'to-write': { type: 'string' }
 		}
 	});
 	const course = values.notes === undefined;
@@ -92,6 +95,7 @@ function main(): void {
 	const outputs = [{ path: join(outDir, 'deck.json'), data: JSON.stringify(deck) }];
 	if (lockPath) outputs.push({ path: lockPath, data: JSON.stringify(nextLock, null, '\t') + '\n' });
 	if (values.report) outputs.push({ path: values.report, data: reviewReport(build) });
+	if (values['to-write']) outputs.push({ path: values['to-write'], data: overlayToFill(build) });
 	writeAll(outputs, outDir);
 	console.log(`deck: ${summaryLine(build)} -> ${join(outDir, 'deck.json')}`);
 }

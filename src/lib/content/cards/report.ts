@@ -26,28 +26,31 @@ export interface CardFigures {
 	stale: number;
 }
 
+/** The kinds of card a note got. */
+const kindsOf = (n: NoteCards) => new Set(n.cardIds.map((id) => parseCardId(id)?.kind));
+/** A fact note; an open question the overlay answers counts as one. */
+const isFact = (n: NoteCards) => n.noteClass === 'fact' || n.noteClass === 'answered';
+/** A fact note without an MCQ: one the generator could not ask well. */
+const factWithoutMcq = (n: NoteCards) => isFact(n) && !kindsOf(n).has('mcq');
+
 /** Counts the targets of issue 3 are measured by. */
 export function cardFigures(build: DeckBuild): CardFigures {
 	const byKind = { mcq: 0, cloze: 0, recall: 0 };
 	for (const card of build.deck.cards) byKind[card.kind]++;
 	const byClass = { fact: 0, advice: 0, open: 0, answered: 0, fragment: 0 };
 	for (const note of build.cards.notes) byClass[note.noteClass]++;
-	const kinds = (n: NoteCards) => new Set(n.cardIds.map((id) => parseCardId(id)?.kind));
-	const facts = build.cards.notes.filter(
-		(n) => n.noteClass === 'fact' || n.noteClass === 'answered'
-	);
-	const study = build.cards.notes.filter(
-		(n) => n.noteClass === 'fact' || n.noteClass === 'answered' || n.noteClass === 'advice'
-	);
+	const facts = build.cards.notes.filter(isFact);
+	const study = build.cards.notes.filter((n) => isFact(n) || n.noteClass === 'advice');
 	return {
 		notes: build.deck.notes.length,
 		byKind,
 		byClass,
 		withoutCard: build.cards.notes.filter((n) => n.cardIds.length === 0).length,
-		factsWithMcq: facts.filter((n) => kinds(n).has('mcq')).length,
+		factsWithMcq: facts.filter((n) => kindsOf(n).has('mcq')).length,
 		facts: facts.length,
-		studyNotesWithFlashcard: study.filter((n) => kinds(n).has('cloze') || kinds(n).has('recall'))
-			.length,
+		studyNotesWithFlashcard: study.filter(
+			(n) => kindsOf(n).has('cloze') || kindsOf(n).has('recall')
+		).length,
 		studyNotes: study.length,
 		blocked: build.cards.notes.reduce((sum, n) => sum + n.blocked.length, 0),
 		stale: build.cards.stale.length
@@ -111,11 +114,7 @@ export function reviewReport(build: DeckBuild): string {
 		out.push('');
 	}
 
-	const noMcq = build.cards.notes.filter(
-		(n) =>
-			(n.noteClass === 'fact' || n.noteClass === 'answered') &&
-			!n.cardIds.some((id) => parseCardId(id)?.kind === 'mcq')
-	);
+	const noMcq = build.cards.notes.filter(factWithoutMcq);
 	if (noMcq.length > 0) {
 		out.push('## Fact notes without an MCQ', '');
 		for (const n of noMcq) out.push(`- ${n.source.file}:${n.source.line} ${n.noteId}`);
@@ -147,7 +146,7 @@ export function reviewReport(build: DeckBuild): string {
 					? 'open question without an answer (add an `answer` entry to the overlay if one is known)'
 					: report.noteClass === 'fragment'
 						? 'a fragment: nothing to ask'
-						: 'no card: add a `question` entry to the overlay';
+						: 'no card: add a `question` entry to the overlay (`--to-write` writes one to fill)';
 			out.push(`- **No card**: ${why}`);
 		}
 		for (const b of report.blocked) out.push(`- Blocked ${b.item}: ${b.reason}`);
@@ -166,4 +165,42 @@ function describeCard(card: Card): string {
 		return `MCQ \`${key}\`: ${card.question} — ${options}`;
 	}
 	return `${card.kind === 'cloze' ? 'Cloze' : 'Recall'} \`${key}\`: ${card.front} → ${card.back}`;
+}
+
+/**
+ * An overlay for the author to fill, as JSON: a hand-written `question` entry for each fact note
+ * without an MCQ (an MCQ to write) and each advice note without a card (a recall card), anchored
+ * by the note's first words. Its empty fields make every entry invalid until it is written, so
+ * an entry left as it is cannot reach a deck by mistake.
+ */
+export function overlayToFill(build: DeckBuild): string {
+	const texts = new Map(build.deck.notes.map((n) => [n.id, n.text]));
+	const entries = build.cards.notes.flatMap((n) => {
+		const fact = factWithoutMcq(n);
+		const advice = n.noteClass === 'advice' && n.cardIds.length === 0;
+		if (!fact && !advice) return [];
+		const card = fact
+			? { kind: 'mcq', key: 'written', question: '', options: ['', '', '', ''], answerIndex: 0 }
+			: { kind: 'recall', key: 'written', front: '', back: '' };
+		return [
+			{ type: 'question', note: n.noteId, quote: firstWords(texts.get(n.noteId) ?? ''), card }
+		];
+	});
+	const file = {
+		$comment:
+			'Write each card (an MCQ: the question, four options, the index of the right one; a ' +
+			'recall card: front and back), delete the entries you do not write, then pass this file ' +
+			'with --overlay or move its entries into your overlay. `npm run deck -- --report` shows ' +
+			'each note by its id.',
+		entries
+	};
+	return JSON.stringify(file, null, '\t') + '\n';
+}
+
+/** A note's first words, as written, to anchor an overlay entry: up to 40 characters. */
+function firstWords(text: string): string {
+	const line = text.trim().split('\n')[0] ?? '';
+	if (line.length <= 40) return line;
+	const cut = line.slice(0, 41).replace(/\s+\S*$/, '');
+	return cut.length >= 3 ? cut : line.slice(0, 40);
 }
