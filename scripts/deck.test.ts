@@ -337,6 +337,28 @@ describe('npm run deck: cards, the review report and the overlay', () => {
 		expect(again.entries.map((e: { note: string }) => e.note)).not.toContain(seccomp.id);
 	});
 
+	it('refuses a misspelt field in tags.json, naming the file, the tag and the field', () => {
+		const out = freshDir();
+		const tags = join(out, 'tags.json');
+		// "alias" for "aliases": dropped in silence, notes tagged #kv would warn of an unknown tag
+		writeFileSync(
+			tags,
+			JSON.stringify({ tags: { etcd: { description: 'the store', alias: ['kv'] } } })
+		);
+		const { status, stderr } = deckCommand(
+			'--notes',
+			'tests/fixtures/other-author',
+			'--out',
+			join(out, 'o'),
+			'--tags',
+			tags
+		);
+		expect(status).toBe(1);
+		expect(stderr).toContain(`${tags}: invalid`);
+		expect(stderr).toContain('tags.etcd: Unrecognized key: "alias"');
+		expect(existsSync(join(out, 'o', 'deck.json'))).toBe(false);
+	});
+
 	it('refuses an invalid glossary, naming the file and the JSON path', () => {
 		const out = freshDir();
 		const glossary = join(out, 'glossary.json');

@@ -65,10 +65,12 @@ export const DeckSchema = z.object({
 });
 export type Deck = z.infer<typeof DeckSchema>;
 
-export const TagFileSchema = z.object({
+// strict: a misspelt field of a file the author edits is an error, not dropped in silence
+export const TagFileSchema = z.strictObject({
+	$comment: z.string().optional(),
 	tags: z.record(
 		z.string().regex(/^[a-z][a-z0-9_-]*$/, 'tag names are lower-case words'),
-		z.object({
+		z.strictObject({
 			description: z.string().min(1),
 			aliases: z.array(z.string().regex(/^[a-z][a-z0-9_-]*$/)).default([])
 		})

@@ -13,6 +13,18 @@ describe('the glossary file', () => {
 		).toThrow(/^g\.json: invalid\nterms\.0\.term: /);
 	});
 
+	it('refuses a misspelt field, naming it', () => {
+		expect(() =>
+			Glossary.parse(
+				{
+					classes: { cve: { label: 'CVE' } },
+					terms: [{ term: 'CVE-1', class: 'cve', alias: ['x'] }]
+				},
+				'g.json'
+			)
+		).toThrow(/^g\.json: invalid\nterms\.0: Unrecognized key: "alias"/);
+	});
+
 	it('names an unknown class and an unknown notWith term', () => {
 		const bad = {
 			classes: { cve: { label: 'CVE' } },
@@ -63,5 +75,23 @@ describe('the overlay file', () => {
 			)
 		).toThrow(/^o\.json: invalid\nentries\.0\.note: /);
 		expect(() => parseOverlay({ entries: [{ type: 'rewrite' }] }, 'o.json')).toThrow(OverlayError);
+	});
+
+	it('refuses a misspelt field instead of dropping what it holds', () => {
+		const mcq = { kind: 'mcq', key: 'k', question: 'Q?', options: ['a', 'b', 'c', 'd'] };
+		const entry = { type: 'question', note: 'n0123456789', quote: 'abc' };
+		// "explaination" would otherwise vanish, and the card show no explanation
+		expect(() =>
+			parseOverlay(
+				{ entries: [{ ...entry, card: { ...mcq, answerIndex: 0, explaination: 'why' } }] },
+				'o.json'
+			)
+		).toThrow(/^o\.json: invalid\nentries\.0\.card: Unrecognized key: "explaination"/);
+		expect(() =>
+			parseOverlay(
+				{ entries: [{ ...entry, card: { ...mcq, answerIndex: 0 } }], note: 'x' },
+				'o.json'
+			)
+		).toThrow(/^o\.json: invalid\n\(top level\): Unrecognized key: "note"/);
 	});
 });

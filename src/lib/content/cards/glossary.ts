@@ -3,13 +3,13 @@ import { asOptionName, mentions, wordPattern } from './text';
 
 const className = z.string().regex(/^[a-z][a-z0-9-]*$/, 'class names are lower-case words');
 
-export const GlossaryFileSchema = z.object({
+export const GlossaryFileSchema = z.strictObject({
 	$comment: z.string().optional(),
 	/** Words that are never tested: filler that happens to look like a term. */
 	generic: z.array(z.string().min(1)).default([]),
 	classes: z.record(
 		className,
-		z.object({
+		z.strictObject({
 			/** Shown in questions: "Which admission plugin ...". */
 			label: z.string().min(1),
 			/** false: every member would be a right answer in the notes, so never ask. */
@@ -29,7 +29,7 @@ export const GlossaryFileSchema = z.object({
 		})
 	),
 	terms: z.array(
-		z.object({
+		z.strictObject({
 			term: z.string().min(1),
 			class: className,
 			aliases: z.array(z.string().min(1)).default([]),
@@ -44,7 +44,7 @@ export const GlossaryFileSchema = z.object({
 				.array(
 					z.union([
 						z.string().min(1),
-						z.object({ terms: z.array(z.string().min(1)).min(1), when: z.string().min(1) })
+						z.strictObject({ terms: z.array(z.string().min(1)).min(1), when: z.string().min(1) })
 					])
 				)
 				.default([]),

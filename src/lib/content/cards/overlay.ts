@@ -10,7 +10,7 @@ const anchor = {
 	quote: z.string().min(3)
 };
 
-export const OverlayMcqSchema = z.object({
+export const OverlayMcqSchema = z.strictObject({
 	kind: z.literal('mcq'),
 	key,
 	question: z.string().min(1),
@@ -18,7 +18,7 @@ export const OverlayMcqSchema = z.object({
 	answerIndex: z.number().int().min(0).max(3),
 	explanation: z.string().default('')
 });
-export const OverlayFlashcardSchema = z.object({
+export const OverlayFlashcardSchema = z.strictObject({
 	kind: z.enum(['cloze', 'recall']),
 	key,
 	front: z.string().min(1),
@@ -28,14 +28,14 @@ const overlayCard = z.discriminatedUnion('kind', [OverlayMcqSchema, OverlayFlash
 
 export const OverlayEntrySchema = z.discriminatedUnion('type', [
 	/** A garbled fact: cards use `replace` instead of `quote`; the note keeps its text. */
-	z.object({
+	z.strictObject({
 		type: z.literal('fix'),
 		...anchor,
 		replace: z.string().min(1),
 		why: z.string().optional()
 	}),
 	/** A known answer to an open question: `statement` is studied as if the note said it. */
-	z.object({
+	z.strictObject({
 		type: z.literal('answer'),
 		...anchor,
 		statement: z.string().min(1),
@@ -44,16 +44,16 @@ export const OverlayEntrySchema = z.discriminatedUnion('type', [
 		source: z.string().optional()
 	}),
 	/** A hand-written card for a fact the generator cannot reach. */
-	z.object({ type: z.literal('question'), ...anchor, card: overlayCard }),
+	z.strictObject({ type: z.literal('question'), ...anchor, card: overlayCard }),
 	/** The author's reading of a note the classifier gets wrong (a to-do without #todo, say). */
-	z.object({
+	z.strictObject({
 		type: z.literal('classify'),
 		...anchor,
 		as: z.enum(['fact', 'advice', 'open', 'fragment']),
 		why: z.string().min(1)
 	}),
 	/** A generated card that is wrong or poor: `card` is `<kind>:<key>` of its id. */
-	z.object({
+	z.strictObject({
 		type: z.literal('suppress'),
 		...anchor,
 		card: z.string().regex(/^(mcq|cloze|recall):[\p{L}\p{N}._-]+$/u),
@@ -62,7 +62,7 @@ export const OverlayEntrySchema = z.discriminatedUnion('type', [
 ]);
 export type OverlayEntry = z.infer<typeof OverlayEntrySchema>;
 
-export const OverlayFileSchema = z.object({
+export const OverlayFileSchema = z.strictObject({
 	$comment: z.string().optional(),
 	entries: z.array(OverlayEntrySchema)
 });
