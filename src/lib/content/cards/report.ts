@@ -48,9 +48,10 @@ export function cardFigures(build: DeckBuild): CardFigures {
 		withoutCard: build.cards.notes.filter((n) => n.cardIds.length === 0).length,
 		factsWithMcq: facts.filter((n) => kindsOf(n).has('mcq')).length,
 		facts: facts.length,
-		studyNotesWithFlashcard: study.filter(
-			(n) => kindsOf(n).has('cloze') || kindsOf(n).has('recall')
-		).length,
+		studyNotesWithFlashcard: study.filter((n) => {
+			const kinds = kindsOf(n);
+			return kinds.has('cloze') || kinds.has('recall');
+		}).length,
 		studyNotes: study.length,
 		blocked: build.cards.notes.reduce((sum, n) => sum + n.blocked.length, 0),
 		stale: build.cards.stale.length
